@@ -1,0 +1,1 @@
+"""The data layer: models, the engine behind a small SQLite seam, Unit of Work, migrations."""

@@ -1,0 +1,1 @@
+"""Plain domain types and validation rules: no database, no Qt."""

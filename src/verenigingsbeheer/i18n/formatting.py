@@ -1,0 +1,34 @@
+"""Dates, money and numbers in the chosen language, for screens and PDFs alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel import dates as _dates
+from babel import numbers as _numbers
+
+from verenigingsbeheer.domain.money import Money
+from verenigingsbeheer.i18n import babel_locale
+
+
+def format_money(amount: Money) -> str:
+    """`€ 1.234,50` in Dutch (Babel puts a non-breaking space after the sign)."""
+    return _numbers.format_currency(amount.as_decimal(), "EUR", locale=babel_locale())
+
+
+def format_date(day: dt.date, style: str = "long") -> str:
+    """`7 maart 2026` (long) or `07-03-2026` (short) in Dutch."""
+    return _dates.format_date(day, format=style, locale=babel_locale())
+
+
+def format_number(value: int | Decimal | float) -> str:
+    return _numbers.format_decimal(value, locale=babel_locale())
+
+
+def format_percent(fraction: float | Decimal) -> str:
+    return _numbers.format_percent(fraction, locale=babel_locale())
+
+
+def month_name(month: int) -> str:
+    return _dates.get_month_names("wide", locale=babel_locale())[month]

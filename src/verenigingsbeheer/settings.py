@@ -1,0 +1,62 @@
+"""The user's preferences, typed, with defaults; stored as JSON in the config folder.
+
+Window geometry is Qt's business and goes to QSettings in the UI layer.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from verenigingsbeheer.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+MAX_RECENT = 8
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Settings:
+    language: str = DEFAULT_LANGUAGE
+    recent_files: list[str] = field(default_factory=list)
+
+    @property
+    def last_file(self) -> Path | None:
+        return Path(self.recent_files[0]) if self.recent_files else None
+
+    def remember(self, path: Path) -> None:
+        """Put `path` first in the recent files."""
+        text = str(Path(path).resolve())
+        self.recent_files = [text] + [p for p in self.recent_files if p != text]
+        del self.recent_files[MAX_RECENT:]
+
+    def forget(self, path: Path) -> None:
+        text = str(Path(path).resolve())
+        self.recent_files = [p for p in self.recent_files if p != text]
+
+
+def load(file: Path) -> Settings:
+    """Read the settings; a missing or unreadable file gives the defaults."""
+    try:
+        raw = json.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError) as error:
+        log.warning("settings unreadable, using defaults: %s", error)
+        return Settings()
+    settings = Settings()
+    if raw.get("language") in LANGUAGES:
+        settings.language = raw["language"]
+    recent = raw.get("recent_files")
+    if isinstance(recent, list):
+        settings.recent_files = [str(p) for p in recent if isinstance(p, str)][:MAX_RECENT]
+    return settings
+
+
+def save(settings: Settings, file: Path) -> None:
+    """Write atomically, so a crash never leaves half a settings file."""
+    file.parent.mkdir(parents=True, exist_ok=True)
+    partial = file.with_name(file.name + ".tmp")
+    partial.write_text(json.dumps(asdict(settings), indent=2, ensure_ascii=False), encoding="utf-8")
+    partial.replace(file)
