@@ -1,0 +1,77 @@
+"""The composition root: builds settings, translations, the controller and the window.
+
+`run_gui` is what `verenigingsbeheer [--db PATH]` calls.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from verenigingsbeheer import APP_NAME
+from verenigingsbeheer import settings as settings_store
+from verenigingsbeheer.errors import UserError
+from verenigingsbeheer.i18n import _
+from verenigingsbeheer.paths import Paths, default_paths
+
+
+def configure_logging(paths: Paths) -> None:
+    paths.ensure()
+    root = logging.getLogger("verenigingsbeheer")
+    if any(getattr(h, "baseFilename", None) == str(paths.log_file) for h in root.handlers):
+        return
+    handler = RotatingFileHandler(paths.log_file, maxBytes=1_000_000, backupCount=3,
+                                  encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def run_gui(
+    db: Path | None = None,
+    quit_after_show: bool = False,
+    paths: Paths | None = None,
+    asker=None,
+) -> int:
+    """Start the window; returns the exit status."""
+    from PySide6.QtWidgets import QApplication
+
+    from verenigingsbeheer.ui.app_controller import AppController
+    from verenigingsbeheer.ui.asker import QtAsker
+    from verenigingsbeheer.ui.error_reporter import ErrorReporter
+    from verenigingsbeheer.ui.icons import icon
+    from verenigingsbeheer.ui.startup import QuitAfterShow
+
+    paths = (paths or default_paths()).ensure()
+    configure_logging(paths)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setWindowIcon(icon("verenigingsbeheer"))
+    asker = asker or QtAsker()
+    controller = AppController(paths, settings_store.load(paths.settings_file), asker)
+    controller.apply_language()
+    reporter = ErrorReporter(asker, lambda: controller.window, interactive=not quit_after_show)
+    previous_hook = sys.excepthook
+    reporter.install()
+    try:
+        try:
+            if not controller.start(db):
+                return 0
+        except UserError as error:
+            print(_("{prog}: error: {message}").format(prog="verenigingsbeheer",
+                                                       message=error.message), file=sys.stderr)
+            return 2
+        except Exception:
+            reporter.handle(*sys.exc_info())
+            return 1
+        if quit_after_show:
+            QuitAfterShow(app, controller.window, reporter).arm()
+        app.exec()
+        if quit_after_show and reporter.count:
+            return 1
+        return 0
+    finally:
+        controller.shutdown()
+        sys.excepthook = previous_hook

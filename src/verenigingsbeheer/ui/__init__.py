@@ -1,0 +1,1 @@
+"""The Qt user interface: views, controllers and table models. Only this layer imports Qt."""

@@ -1,0 +1,172 @@
+"""Which file is open, and the window that shows it.
+
+Opens, creates and switches association files, rebuilds the window when the language
+changes, and keeps the recent-files list. Questions go through the injected Asker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from verenigingsbeheer import i18n
+from verenigingsbeheer import settings as settings_store
+from verenigingsbeheer.db.database import Database
+from verenigingsbeheer.db.opening import create_database, open_database
+from verenigingsbeheer.errors import UserError
+from verenigingsbeheer.i18n import _
+from verenigingsbeheer.paths import Paths
+from verenigingsbeheer.services import overview
+from verenigingsbeheer.settings import Settings
+from verenigingsbeheer.ui import qt_translations
+from verenigingsbeheer.ui.asker import Asker
+from verenigingsbeheer.ui.context import PageContext
+from verenigingsbeheer.ui.main_window import MainWindow
+from verenigingsbeheer.ui.pages.association.controller import AssociationPage
+from verenigingsbeheer.ui.pages.dashboard.controller import DashboardPage
+from verenigingsbeheer.ui.pages.members.controller import MembersPage
+
+# (page class, icon) in sidebar order; Ctrl+1, Ctrl+2, ... follow this order.
+PAGES = (
+    (DashboardPage, "dashboard"),
+    (MembersPage, "members"),
+    (AssociationPage, "association"),
+)
+
+
+class AppController:
+    def __init__(
+        self,
+        paths: Paths,
+        settings: Settings,
+        asker: Asker,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.asker = asker
+        self.today = today
+        self.database: Database | None = None
+        self.window: MainWindow | None = None
+
+    # -- start-up ---------------------------------------------------------------------------
+    def start(self, db_path: Path | None) -> bool:
+        """Open `db_path`, else the last-used file, else ask for a new association.
+
+        Returns False when there is nothing to show (the user cancelled the first run).
+        """
+        if db_path is not None:
+            self.open_file(db_path, raise_errors=True)
+            return True
+        last = self.settings.last_file
+        if last is not None and last.exists() and self.open_file(last):
+            return True
+        return self.new_file()
+
+    # -- files ------------------------------------------------------------------------------
+    def open_file(self, path: Path, *, raise_errors: bool = False) -> bool:
+        if self.window is not None and not self.window.may_close():
+            return False
+        try:
+            database = open_database(Path(path), self.paths.backup_dir)
+        except UserError as error:
+            if raise_errors:
+                raise
+            self.asker.error(self.window, _("The file cannot be opened"), error.message)
+            if not Path(path).exists():
+                self.settings.forget(Path(path))
+                self._save_settings()
+            return False
+        self._switch_to(database)
+        return True
+
+    def new_file(self) -> bool:
+        if self.window is not None and not self.window.may_close():
+            return False
+        self.paths.data_dir.mkdir(parents=True, exist_ok=True)
+        answer = self.asker.new_association(self.window, self.paths.data_dir)
+        if answer is None:
+            return False
+        path, details = answer
+        try:
+            database = create_database(path, details)
+        except UserError as error:
+            self.asker.error(self.window, _("The file cannot be created"), error.message)
+            return False
+        self._switch_to(database)
+        return True
+
+    def _switch_to(self, database: Database) -> None:
+        if self.database is not None:
+            self.database.close()
+        self.database = database
+        self.settings.remember(database.path)
+        self._save_settings()
+        self._build_window()
+
+    # -- settings ---------------------------------------------------------------------------
+    def change_settings(self) -> None:
+        language = self.asker.settings(self.window, self.settings.language)
+        if language is None or language == self.settings.language:
+            return
+        if self.window is not None and not self.window.may_close():
+            return
+        self.settings.language = language
+        self._save_settings()
+        self.apply_language()
+        self._build_window()
+
+    def apply_language(self) -> None:
+        i18n.set_language(self.settings.language)
+        qt_translations.install(self.settings.language)
+
+    def _save_settings(self) -> None:
+        settings_store.save(self.settings, self.paths.settings_file)
+
+    # -- the window -------------------------------------------------------------------------
+    def _build_window(self) -> None:
+        assert self.database is not None
+        old = self.window
+        if old is not None:
+            old.save_state()
+        window = MainWindow(self.paths.window_state_file)
+        context = PageContext(
+            database=self.database,
+            asker=self.asker,
+            today=self.today,
+            association_changed=self._refresh_title,
+        )
+        for page_class, icon_name in PAGES:
+            window.add_page(page_class(context), icon_name)
+        window.new_requested.connect(self.new_file)
+        window.open_requested.connect(self._ask_open)
+        window.recent_requested.connect(lambda path: self.open_file(Path(path)))
+        window.settings_requested.connect(self.change_settings)
+        window.restore_state()
+        self.window = window
+        self._refresh_title()
+        window.show_page(0)
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        window.show()
+
+    def _refresh_title(self) -> None:
+        if self.window is None or self.database is None:
+            return
+        with self.database.reading() as session:
+            name = overview.association_name(session)
+        self.window.set_association(name, self.database.path)
+        self.window.set_recent_files(self.settings.recent_files, self.database.path)
+
+    def _ask_open(self) -> None:
+        folder = self.database.path.parent if self.database else self.paths.data_dir
+        path = self.asker.open_path(self.window, folder)
+        if path is not None:
+            self.open_file(path)
+
+    def shutdown(self) -> None:
+        if self.database is not None:
+            self.database.close()
+            self.database = None

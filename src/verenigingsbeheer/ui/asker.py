@@ -1,0 +1,89 @@
+"""Every question the UI asks the user goes through an Asker, so tests can answer it.
+
+`QtAsker` shows real dialogs; tests inject their own object with the same methods.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from verenigingsbeheer.domain.association import AssociationDetails
+from verenigingsbeheer.i18n import _
+
+FILE_FILTER_TEXT = "{label} (*.sqlite *.db);;{all} (*)"
+
+
+def file_filter() -> str:
+    return FILE_FILTER_TEXT.format(label=_("Association files"), all=_("All files"))
+
+
+class Asker(Protocol):
+    def confirm(self, parent: QWidget | None, title: str, question: str) -> bool: ...
+
+    def error(self, parent: QWidget | None, title: str, message: str, details: str = "") -> None: ...
+
+    def open_path(self, parent: QWidget | None, folder: Path) -> Path | None: ...
+
+    def save_path(self, parent: QWidget | None, suggested: Path) -> Path | None: ...
+
+    def new_association(
+        self, parent: QWidget | None, folder: Path
+    ) -> tuple[Path, AssociationDetails] | None: ...
+
+    def choose_logo(self, parent: QWidget | None) -> Path | None: ...
+
+    def settings(self, parent: QWidget | None, language: str) -> str | None: ...
+
+
+class QtAsker:
+    """The real thing: modal Qt dialogs."""
+
+    def confirm(self, parent: QWidget | None, title: str, question: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+        yes = box.addButton(_("Yes"), QMessageBox.ButtonRole.YesRole)
+        box.addButton(_("No"), QMessageBox.ButtonRole.NoRole)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def error(self, parent: QWidget | None, title: str, message: str, details: str = "") -> None:
+        from verenigingsbeheer.ui.dialogs.error_dialog import ErrorDialog
+
+        ErrorDialog(title, message, details, parent).exec()
+
+    def open_path(self, parent: QWidget | None, folder: Path) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(
+            parent, _("Open association file"), str(folder), file_filter()
+        )
+        return Path(name) if name else None
+
+    def save_path(self, parent: QWidget | None, suggested: Path) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(
+            parent, _("Save the new association file as"), str(suggested), file_filter()
+        )
+        return Path(name) if name else None
+
+    def new_association(
+        self, parent: QWidget | None, folder: Path
+    ) -> tuple[Path, AssociationDetails] | None:
+        from verenigingsbeheer.ui.dialogs.new_association import NewAssociationDialog
+
+        dialog = NewAssociationDialog(folder, self, parent)
+        if dialog.exec():
+            return dialog.result_value()
+        return None
+
+    def choose_logo(self, parent: QWidget | None) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(
+            parent, _("Choose a logo"), "", _("Images") + " (*.png *.jpg *.jpeg *.bmp *.gif)"
+        )
+        return Path(name) if name else None
+
+    def settings(self, parent: QWidget | None, language: str) -> str | None:
+        """The language chosen in the settings dialog, or None when cancelled."""
+        from verenigingsbeheer.ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(language, parent)
+        return dialog.chosen_language() if dialog.exec() else None

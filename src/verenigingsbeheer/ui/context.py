@@ -1,0 +1,19 @@
+"""What every page's controller needs: the open file, the asker and today's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from verenigingsbeheer.db.database import Database
+from verenigingsbeheer.ui.asker import Asker
+
+
+@dataclass
+class PageContext:
+    database: Database
+    asker: Asker
+    today: Callable[[], dt.date] = dt.date.today
+    # Called after an action changed the association's details (name, logo).
+    association_changed: Callable[[], None] = field(default=lambda: None)

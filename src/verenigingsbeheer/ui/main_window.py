@@ -1,0 +1,155 @@
+"""The main window: a sidebar, the pages, the File menu and the status bar.
+
+It only assembles what it is given; opening files and building pages is the
+AppController's work, and each page talks to the services itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QWidget,
+)
+
+from verenigingsbeheer import APP_NAME
+from verenigingsbeheer.i18n import _
+from verenigingsbeheer.ui.icons import icon
+
+SIDEBAR_WIDTH = 200
+
+
+class MainWindow(QMainWindow):
+    new_requested = Signal()
+    open_requested = Signal()
+    recent_requested = Signal(str)
+    settings_requested = Signal()
+
+    def __init__(self, state_file: Path) -> None:
+        super().__init__()
+        self._state = QSettings(str(state_file), QSettings.Format.IniFormat)
+        self.setWindowIcon(icon("verenigingsbeheer"))
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        self.sidebar.setIconSize(QSize(22, 22))
+        self.sidebar.setSpacing(2)
+        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 8px 6px; }")
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.file_label = QLabel()
+        self.statusBar().addPermanentWidget(self.file_label, 1)
+        self._build_menus()
+        self.sidebar.currentRowChanged.connect(self._row_changed)
+        self._current_row = -1
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.new_action = QAction(_("&New association file…"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_requested)
+        self.open_action = QAction(_("&Open…"), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.open_requested)
+        self.recent_menu = QMenu(_("&Recent files"), self)
+        self.settings_action = QAction(_("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.settings_requested)
+        self.quit_action = QAction(_("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.go_menu = self.menuBar().addMenu(_("&Go"))
+        self.page_actions: list[QAction] = []
+
+    def add_page(self, page: QWidget, icon_name: str) -> None:
+        """Add a page to the sidebar; the n-th page is reached with Ctrl+n."""
+        index = self.stack.addWidget(page)
+        item = QListWidgetItem(icon(icon_name), page.page_title())
+        self.sidebar.addItem(item)
+        action = QAction(page.page_title(), self)
+        action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
+        self.go_menu.addAction(action)
+        self.addAction(action)
+        self.page_actions.append(action)
+
+    def pages(self) -> list[QWidget]:
+        return [self.stack.widget(i) for i in range(self.stack.count())]
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def show_page(self, index: int) -> bool:
+        if index == self._current_row:
+            return True
+        self.sidebar.setCurrentRow(index)
+        return self._current_row == index
+
+    def _row_changed(self, row: int) -> None:
+        if row == self._current_row or row < 0:
+            return
+        current = self.current_page()
+        if self._current_row >= 0 and current is not None and not current.can_leave():
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(self._current_row)
+            self.sidebar.blockSignals(False)
+            return
+        self._current_row = row
+        page = self.stack.widget(row)
+        page.refresh()
+        self.stack.setCurrentIndex(row)
+
+    def set_association(self, name: str, path: Path) -> None:
+        self.setWindowTitle(f"{name} – {APP_NAME}")
+        self.file_label.setText(_("File: {path}").format(path=path))
+
+    def set_recent_files(self, files: list[str], current: Path | None) -> None:
+        self.recent_menu.clear()
+        others = [f for f in files if current is None or Path(f) != current.resolve()]
+        for file in others:
+            action = self.recent_menu.addAction(file)
+            action.triggered.connect(lambda _checked=False, f=file: self.recent_requested.emit(f))
+        self.recent_menu.setEnabled(bool(others))
+
+    def restore_state(self) -> None:
+        geometry = self._state.value("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 720)
+
+    def save_state(self) -> None:
+        self._state.setValue("geometry", self.saveGeometry())
+        self._state.sync()
+
+    def may_close(self) -> bool:
+        current = self.current_page()
+        return current is None or current.can_leave()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_close():
+            event.ignore()
+            return
+        self.save_state()
+        event.accept()

@@ -1,0 +1,105 @@
+"""The dashboard's widgets: the association at a glance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from verenigingsbeheer.i18n import _
+from verenigingsbeheer.ui.widgets.bar_chart import BarChart
+
+
+class StatCard(QFrame):
+    """A big number with a caption."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("statCard")
+        layout = QVBoxLayout(self)
+        self.value = QLabel("–")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setWeight(QFont.Weight.Bold)
+        self.value.setFont(font)
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    return label
+
+
+class DashboardView(QScrollArea):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(16)
+
+        header = QHBoxLayout()
+        self.logo = QLabel()
+        self.logo.setFixedSize(64, 64)
+        self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        header.addWidget(self.logo)
+        titles = QVBoxLayout()
+        self.name = QLabel()
+        name_font = self.name.font()
+        name_font.setPointSizeF(name_font.pointSizeF() * 1.7)
+        name_font.setWeight(QFont.Weight.Bold)
+        self.name.setFont(name_font)
+        self.name.setWordWrap(True)
+        self.date = QLabel()
+        titles.addWidget(self.name)
+        titles.addWidget(self.date)
+        header.addLayout(titles, 1)
+        layout.addLayout(header)
+
+        cards = QHBoxLayout()
+        self.current_card = StatCard(_("current members"))
+        self.former_card = StatCard(_("former members"))
+        self.board_card = StatCard(_("board functions filled"))
+        for card in (self.current_card, self.former_card, self.board_card):
+            cards.addWidget(card)
+        layout.addLayout(cards)
+
+        columns = QGridLayout()
+        columns.setHorizontalSpacing(32)
+        columns.addWidget(_heading(_("Members per section")), 0, 0)
+        self.sections_chart = BarChart()
+        self.sections_empty = QLabel(_("No members yet."))
+        section_box = QVBoxLayout()
+        section_box.addWidget(self.sections_chart)
+        section_box.addWidget(self.sections_empty)
+        section_box.addStretch()
+        columns.addLayout(section_box, 1, 0)
+        columns.addWidget(_heading(_("Board")), 0, 1)
+        self.board = QLabel()
+        self.board.setTextFormat(Qt.TextFormat.PlainText)
+        self.board.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.board.setWordWrap(True)
+        columns.addWidget(self.board, 1, 1)
+        columns.setColumnStretch(0, 3)
+        columns.setColumnStretch(1, 2)
+        layout.addLayout(columns)
+        layout.addStretch()
+        self.setWidget(body)

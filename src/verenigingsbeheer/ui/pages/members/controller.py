@@ -1,0 +1,54 @@
+"""Connects the member list to the members service."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from verenigingsbeheer.i18n import _, ngettext
+from verenigingsbeheer.services import members
+from verenigingsbeheer.ui.context import PageContext
+from verenigingsbeheer.ui.models.members_table import MemberFilterProxy, MembersTableModel
+from verenigingsbeheer.ui.pages.members.view import MembersView
+
+COLUMN_WIDTHS = (60, 230, 100, 230, 110, 110, 110)
+
+
+class MembersPage(MembersView):
+    def __init__(self, context: PageContext) -> None:
+        super().__init__()
+        self.context = context
+        self.model = MembersTableModel(self)
+        self.proxy = MemberFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.search.textChanged.connect(self._search)
+        self.include_former.toggled.connect(lambda _checked: self.refresh())
+
+    def page_title(self) -> str:
+        return _("Members")
+
+    def refresh(self) -> None:
+        with self.context.database.reading() as session:
+            rows = members.list_members(
+                session, self.context.today(), include_former=self.include_former.isChecked()
+            )
+        self.model.set_rows(rows)
+        self._update_summary()
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if shown == total:
+            text = ngettext("{n} member", "{n} members", total).format(n=total)
+        else:
+            text = _("{shown} of {total} members").format(shown=shown, total=total)
+        self.summary.setText(text)
+
+    def can_leave(self) -> bool:
+        return True
