@@ -29,6 +29,9 @@ def run_migrations_online() -> None:
             target_metadata=Base.metadata,
             render_as_batch=True,
             compare_type=True,
+            # SQLite's DDL is transactional once BEGIN is ours (db.sqlite.make_engine);
+            # Alembic assumes otherwise and would commit step by step.
+            transactional_ddl=True,
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -1,0 +1,170 @@
+"""Migrations: head on new files, models agree, older files upgrade safely, newer refused."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from verenigingsbeheer.db import migrate, sqlite as seam
+from verenigingsbeheer.db.base import Base
+from verenigingsbeheer.db.opening import create_database, open_database
+from verenigingsbeheer.db.schema_version import KNOWN_REVISIONS, SCHEMA_HEAD
+from verenigingsbeheer.domain.association import AssociationDetails
+from verenigingsbeheer.errors import MigrationFailed, NewerSchema
+
+
+def revision_of(path: Path) -> str:
+    with sqlite3.connect(path) as connection:
+        return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def make_file_at(path: Path, revision: str) -> None:
+    engine = seam.make_engine(path)
+    migrate.upgrade(engine, revision)
+    engine.dispose()
+
+
+def fill_0001(path: Path, members: int = 30) -> None:
+    """Rows in every table of revision 0001, the child tables included."""
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO association (id, file_uid, name, street, house_number, postcode, town,"
+            " country, kvk_number, iban, creditor_id, financial_year_start_month)"
+            " VALUES (1, 'uid-1', 'Oud Koor', '', '', '', '', 'NL', '', '', '', 1)"
+        )
+        for n in range(1, members + 1):
+            db.execute(
+                "INSERT INTO persons (id, first_name, tussenvoegsel, last_name, initials, email,"
+                " phone) VALUES (?, ?, 'van', ?, '', '', '')", (n, f"Voornaam{n}", f"Achternaam{n}")
+            )
+            db.execute(
+                "INSERT INTO members (id, person_id, member_number, notes) VALUES (?, ?, ?, '')",
+                (n, n, 100 + n),
+            )
+            db.execute(
+                "INSERT INTO membership_periods (member_id, start_date, end_date, end_reason)"
+                " VALUES (?, '2001-09-01', '2005-06-30', 'verhuisd')", (n,)
+            )
+            db.execute(
+                "INSERT INTO membership_periods (member_id, start_date, end_date, end_reason)"
+                " VALUES (?, '2010-09-01', NULL, '')", (n,)
+            )
+
+
+def table_counts(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as db:
+        tables = [r[0] for r in db.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            " AND name != 'alembic_version'")]
+        return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def test_schema_version_module_matches_the_migrations():
+    head, revisions = migrate.script_revisions()
+    assert head == SCHEMA_HEAD
+    assert revisions == KNOWN_REVISIONS
+    assert migrate.SCHEMA_VERSION_MODULE.read_text(encoding="utf-8") == migrate.render_schema_version()
+
+
+def test_new_file_is_at_head_and_models_agree_with_migrations(tmp_path: Path):
+    path = tmp_path / "nieuw.sqlite"
+    create_database(path, AssociationDetails(name="Nieuw Koor")).close()
+    assert revision_of(path) == SCHEMA_HEAD
+    engine = seam.make_engine(path)
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    engine.dispose()
+    assert differences == []
+
+
+def test_upgrade_keeps_every_row_and_makes_a_backup_first(tmp_path: Path, paths):
+    path = tmp_path / "oud.sqlite"
+    make_file_at(path, "0001")
+    fill_0001(path)
+    before = table_counts(path)
+    assert before["membership_periods"] == 60
+
+    open_database(path, paths.backup_dir).close()
+
+    assert revision_of(path) == SCHEMA_HEAD
+    after = table_counts(path)
+    for table, count in before.items():
+        assert after[table] == count, table
+    backups = list(paths.backup_dir.glob("oud-*-voor-upgrade-0001.sqlite"))
+    assert len(backups) == 1
+    assert revision_of(backups[0]) == "0001"
+    assert table_counts(backups[0]) == before
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        # the rebuilt members table still cascades to its periods
+        fks = db.execute("PRAGMA foreign_key_list(membership_periods)").fetchall()
+        assert any(fk[2] == "members" and fk[6] == "CASCADE" for fk in fks)
+
+
+def test_each_step_keeps_the_rows_of_child_tables(tmp_path: Path):
+    """Walk every revision one by one from the oldest, with data present all along."""
+    path = tmp_path / "stapje.sqlite"
+    make_file_at(path, KNOWN_REVISIONS[0])
+    fill_0001(path, members=5)
+    expected = table_counts(path)
+    for revision in KNOWN_REVISIONS[1:]:
+        make_file_at(path, revision)
+        counts = table_counts(path)
+        for table, count in expected.items():
+            assert counts[table] == count, (revision, table)
+        expected = counts
+
+
+def test_a_failing_foreign_key_check_undoes_the_whole_upgrade(tmp_path: Path, paths):
+    path = tmp_path / "kapot.sqlite"
+    make_file_at(path, "0001")
+    fill_0001(path, members=3)
+    with sqlite3.connect(path) as db:  # an orphan, as an old bug could have left
+        db.execute("PRAGMA foreign_keys=OFF")
+        db.execute("INSERT INTO membership_periods (member_id, start_date, end_reason)"
+                   " VALUES (999, '2020-01-01', '')")
+    before = table_counts(path)
+    with pytest.raises(MigrationFailed) as failure:
+        open_database(path, paths.backup_dir)
+    assert "reservekopie" in failure.value.message
+    assert revision_of(path) == "0001"
+    assert table_counts(path) == before
+    assert "sections" not in before and "sections" not in table_counts(path)
+
+
+def test_a_file_from_a_newer_version_is_refused_and_untouched(tmp_path: Path, paths):
+    path = tmp_path / "nieuwer.sqlite"
+    create_database(path, AssociationDetails(name="Toekomstkoor")).close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = digest(path)
+    with pytest.raises(NewerSchema) as refusal:
+        open_database(path, paths.backup_dir)
+    assert "nieuwere versie" in refusal.value.message
+    assert digest(path) == before
+    assert not paths.backup_dir.exists() or not any(paths.backup_dir.iterdir())
+
+
+def test_opening_a_current_file_does_not_import_alembic(demo_path: Path, tmp_path: Path):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, pathlib\n"
+        "from verenigingsbeheer.db.opening import open_database\n"
+        f"open_database(pathlib.Path({str(demo_path)!r}), pathlib.Path({str(tmp_path)!r})).close()\n"
+        "print('alembic' in sys.modules, 'reportlab' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, timeout=60)
+    assert result.stdout.split() == ["False", "False"]

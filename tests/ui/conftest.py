@@ -1,0 +1,98 @@
+"""UI fixtures: a scripted asker and a running AppController on a demo file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO_DATE
+from verenigingsbeheer.paths import Paths
+from verenigingsbeheer.settings import Settings
+
+
+class ScriptedAsker:
+    """Answers the UI's questions from queues the test fills; records what was asked.
+
+    A question the test did not expect fails the test instead of hanging it.
+    """
+
+    def __init__(self) -> None:
+        self.confirm_answers: list[bool] = []
+        self.confirmed: list[str] = []
+        self.errors: list[tuple[str, str, str]] = []
+        self.open_answers: list[Path | None] = []
+        self.new_association_steps: list[Callable] = []
+        self.logo_answers: list[Path | None] = []
+        self.settings_answers: list[str | None] = []
+        self.save_answers: list[Path | None] = []
+
+    def _next(self, queue: list, what: str):
+        if not queue:
+            raise AssertionError(f"unexpected question: {what}")
+        return queue.pop(0)
+
+    def confirm(self, parent, title, question):
+        self.confirmed.append(question)
+        return self._next(self.confirm_answers, f"confirm: {question}")
+
+    def error(self, parent, title, message, details=""):
+        self.errors.append((title, message, details))
+
+    def open_path(self, parent, folder):
+        return self._next(self.open_answers, "open_path")
+
+    def save_path(self, parent, suggested):
+        return self._next(self.save_answers, "save_path")
+
+    def new_association(self, parent, folder):
+        """Build the real dialog and let the test's step fill it in, as a user would."""
+        from verenigingsbeheer.ui.dialogs.new_association import NewAssociationDialog
+
+        step = self._next(self.new_association_steps, "new_association")
+        dialog = NewAssociationDialog(folder, self, parent)
+        accepted = step(dialog)
+        return dialog.result_value() if accepted else None
+
+    def choose_logo(self, parent):
+        return self._next(self.logo_answers, "choose_logo")
+
+    def settings(self, parent, language):
+        return self._next(self.settings_answers, "settings")
+
+
+@pytest.fixture
+def asker() -> ScriptedAsker:
+    return ScriptedAsker()
+
+
+@pytest.fixture
+def make_controller(qtbot, paths: Paths, asker: ScriptedAsker):
+    """Build an AppController; it is shut down and its window closed after the test."""
+    from verenigingsbeheer.ui.app_controller import AppController
+
+    made = []
+
+    def make(settings: Settings | None = None, today: dt.date = DEMO_DATE):
+        controller = AppController(paths, settings or Settings(), asker, today=lambda: today)
+        controller.apply_language()
+        made.append(controller)
+        return controller
+
+    yield make
+    for controller in made:
+        if controller.window is not None:
+            controller.window.hide()
+            controller.window.deleteLater()
+        controller.shutdown()
+
+
+@pytest.fixture
+def controller(make_controller, demo_path: Path, qtbot):
+    """A controller showing the demo file's main window."""
+    made = make_controller()
+    made.start(demo_path)
+    qtbot.waitExposed(made.window)
+    return made
