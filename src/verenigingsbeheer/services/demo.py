@@ -104,10 +104,12 @@ def _fill(session, rng: random.Random, current: int, today: dt.date) -> None:
         session.execute(insert(Member), member_rows)
         session.execute(insert(MembershipPeriod), periods)
 
+    joined = {period["member_id"]: period["start_date"] for period in periods}
     board_members = rng.sample(range(1, current + 1), k=min(len(BOARD), current))
     for title, member_id in zip(BOARD, board_members, strict=False):
-        start = today.replace(month=1, day=1) - dt.timedelta(days=365 * rng.randint(0, 4))
-        session.add(BoardFunction(member_id=member_id, title=title, start_date=start))
+        elected = dt.date(today.year - rng.randint(0, 4), 1, 1)
+        session.add(BoardFunction(member_id=member_id, title=title,
+                                  start_date=max(elected, joined[member_id])))
 
 
 def _ascii(text: str) -> str:

@@ -34,6 +34,7 @@ class MemberRow:
 
 @dataclass(frozen=True, slots=True)
 class BoardRow:
+    member_id: int
     title: str
     name: PersonName
     since: dt.date
@@ -147,6 +148,7 @@ def current_per_section(session: Session, on: dt.date) -> list[tuple[str, int]]:
 def current_board(session: Session, on: dt.date) -> list[BoardRow]:
     query = (
         select(
+            BoardFunction.member_id,
             BoardFunction.title,
             BoardFunction.start_date,
             Person.first_name,
@@ -162,6 +164,11 @@ def current_board(session: Session, on: dt.date) -> list[BoardRow]:
         .order_by(BoardFunction.id)
     )
     return [
-        BoardRow(row.title, PersonName(row.first_name, row.last_name, row.tussenvoegsel), row.start_date)
+        BoardRow(
+            row.member_id,
+            row.title,
+            PersonName(row.first_name, row.last_name, row.tussenvoegsel),
+            row.start_date,
+        )
         for row in session.execute(query)
     ]

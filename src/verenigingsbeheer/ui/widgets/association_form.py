@@ -122,7 +122,9 @@ class AssociationForm(QWidget):
         self._touched: set[str] = set()
         for name, widget in self._fields.items():
             if isinstance(widget, QLineEdit):
+                # typing marks a field as touched; any change (also clear()) re-validates
                 widget.textEdited.connect(lambda _text, n=name: self._on_change(n))
+                widget.textChanged.connect(lambda _text: self._on_change(None))
             else:
                 widget.currentIndexChanged.connect(lambda _i, n=name: self._on_change(n))
         self.set_logo(None)
@@ -173,8 +175,9 @@ class AssociationForm(QWidget):
                 label.show()
         return problems
 
-    def _on_change(self, name: str) -> None:
-        self._touched.add(name)
+    def _on_change(self, name: str | None) -> None:
+        if name is not None:
+            self._touched.add(name)
         self.show_problems()
         self.changed.emit()
 

@@ -1,0 +1,183 @@
+"""First run, File > New, and editing the association's details."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+
+from verenigingsbeheer import settings as settings_store
+from verenigingsbeheer.services import association
+
+
+def fill_and_create(qtbot, name: str, iban: str = "", accept: bool = True):
+    """A dialog step: type like a user, then press Create (or Cancel)."""
+
+    def step(dialog):
+        qtbot.keyClicks(dialog.form.name, name)
+        if iban:
+            qtbot.keyClicks(dialog.form.iban, iban)
+        if not accept:
+            dialog.reject()
+            return False
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    return step
+
+
+def test_first_run_creates_the_file_in_the_data_folder(make_controller, asker, qtbot, paths):
+    asker.new_association_steps.append(
+        fill_and_create(qtbot, "Toneelgroep Het Spui", iban="nl91 abna 0417 1643 00")
+    )
+    controller = make_controller()
+    assert controller.start(None)
+    created = paths.data_dir / "toneelgroep-het-spui.sqlite"
+    assert created.exists()
+    assert controller.database.path == created
+    assert controller.window.windowTitle().startswith("Toneelgroep Het Spui")
+    with controller.database.reading() as session:
+        details = association.get_details(session)
+    assert details.iban == "NL91ABNA0417164300"
+    assert settings_store.load(paths.settings_file).last_file == created.resolve()
+
+
+def test_cancelling_the_first_run_creates_nothing(make_controller, asker, qtbot, paths):
+    asker.new_association_steps.append(fill_and_create(qtbot, "Koor", accept=False))
+    controller = make_controller()
+    assert controller.start(None) is False
+    assert list(paths.data_dir.glob("*.sqlite")) == []
+    assert controller.window is None
+
+
+def test_the_dialog_will_not_create_with_invalid_input(make_controller, asker, qtbot, paths):
+    seen = {}
+
+    def step(dialog):
+        qtbot.keyClicks(dialog.form.iban, "NL00 FOUT")
+        seen["ok_enabled_without_name"] = dialog.ok_button.isEnabled()
+        seen["iban_error"] = dialog.form.error_labels["iban"].text()
+        qtbot.keyClicks(dialog.form.name, "Koor")
+        seen["ok_enabled_bad_iban"] = dialog.ok_button.isEnabled()
+        dialog.form.iban.clear()
+        seen["ok_enabled_fixed"] = dialog.ok_button.isEnabled()
+        dialog.reject()
+        return False
+
+    asker.new_association_steps.append(step)
+    make_controller().start(None)
+    assert seen == {
+        "ok_enabled_without_name": False,
+        "iban_error": "Dit IBAN klopt niet; controleer de letters en cijfers.",
+        "ok_enabled_bad_iban": False,
+        "ok_enabled_fixed": True,
+    }
+
+
+def test_the_dialog_refuses_an_existing_file(make_controller, asker, qtbot, paths, demo_path):
+    seen = {}
+
+    def step(dialog):
+        qtbot.keyClicks(dialog.form.name, "Koor")
+        dialog.path_edit.clear()
+        qtbot.keyClicks(dialog.path_edit, str(demo_path))
+        seen["problem"] = dialog.path_problem.text()
+        seen["ok"] = dialog.ok_button.isEnabled()
+        dialog.reject()
+        return False
+
+    asker.new_association_steps.append(step)
+    make_controller().start(None)
+    assert "bestaat al" in seen["problem"] and seen["ok"] is False
+
+
+def test_file_new_switches_to_a_second_association(controller, asker, qtbot, paths, demo_path):
+    asker.new_association_steps.append(fill_and_create(qtbot, "Haags Harmonieorkest"))
+    controller.window.new_action.trigger()
+    assert controller.database.path == paths.data_dir / "haags-harmonieorkest.sqlite"
+    assert controller.window.windowTitle().startswith("Haags Harmonieorkest")
+    assert demo_path.exists()
+    recent = [a.text() for a in controller.window.recent_menu.actions()]
+    assert recent == [str(demo_path.resolve())]
+
+
+def test_editing_the_association_saves_valid_input_only(controller, asker, qtbot):
+    window = controller.window
+    window.show_page(2)
+    page = window.current_page()
+    assert not page.save_button.isEnabled()
+    page.form.postcode.clear()
+    qtbot.keyClicks(page.form.postcode, "2517ak")
+    page.form.kvk_number.clear()
+    qtbot.keyClicks(page.form.kvk_number, "123")
+    assert page.form.error_labels["kvk_number"].isVisible()
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "Niet opgeslagen" in page.status.text()
+    with controller.database.reading() as session:
+        assert association.get_details(session).kvk_number == "40412345"
+    page.form.kvk_number.clear()
+    qtbot.keyClicks(page.form.kvk_number, "12345678")
+    page.form.name.clear()
+    qtbot.keyClicks(page.form.name, "Residentie Cantorij")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.status.text() == "Opgeslagen."
+    with controller.database.reading() as session:
+        details = association.get_details(session)
+    assert (details.kvk_number, details.postcode, details.name) == (
+        "12345678", "2517 AK", "Residentie Cantorij"
+    )
+    assert page.form.postcode.text() == "2517 AK"
+    assert window.windowTitle().startswith("Residentie Cantorij –")
+
+
+def test_leaving_with_unsaved_changes_asks_first(controller, asker, qtbot):
+    window = controller.window
+    window.show_page(2)
+    page = window.current_page()
+    qtbot.keyClicks(page.form.town, " Centrum")
+    asker.confirm_answers.append(True)  # save
+    window.show_page(1)
+    assert asker.confirmed and "opslaan" in asker.confirmed[-1].lower()
+    with controller.database.reading() as session:
+        assert association.get_details(session).town == "Den Haag Centrum"
+    window.show_page(2)
+    qtbot.keyClicks(page.form.town, " Zuid")
+    asker.confirm_answers.append(False)  # discard
+    window.show_page(0)
+    with controller.database.reading() as session:
+        assert association.get_details(session).town == "Den Haag Centrum"
+
+
+def test_an_invalid_edit_keeps_the_user_on_the_page(controller, asker, qtbot):
+    window = controller.window
+    window.show_page(2)
+    page = window.current_page()
+    page.form.iban.clear()
+    qtbot.keyClicks(page.form.iban, "NL12")
+    asker.confirm_answers.append(True)  # wants to save, but it is invalid
+    assert window.show_page(0) is False
+    assert window.current_page() is page
+    assert window.sidebar.currentRow() == 2
+
+
+def test_a_logo_is_scaled_and_stored(controller, asker, qtbot, tmp_path: Path):
+    image = QImage(800, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor("#c0392b"))
+    logo = tmp_path / "logo.png"
+    image.save(str(logo))
+    window = controller.window
+    window.show_page(2)
+    page = window.current_page()
+    asker.logo_answers.append(logo)
+    qtbot.mouseClick(page.form.logo_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    with sqlite3.connect(controller.database.path) as db:
+        png = db.execute("SELECT logo_png FROM association").fetchone()[0]
+    stored = QImage.fromData(png)
+    assert (stored.width(), stored.height()) == (256, 128)
+    asker.logo_answers.append(tmp_path / "geen-plaatje.txt")
+    (tmp_path / "geen-plaatje.txt").write_text("tekst")
+    qtbot.mouseClick(page.form.logo_button, Qt.MouseButton.LeftButton)
+    assert "geen afbeelding" in page.form.error_labels["logo_png"].text()

@@ -1,0 +1,159 @@
+"""The main window on a demo file, driven with clicks and keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from verenigingsbeheer import settings as settings_store
+from verenigingsbeheer.ui.app_controller import PAGES
+from verenigingsbeheer.ui.pages.association.controller import AssociationPage
+from verenigingsbeheer.ui.pages.dashboard.controller import DashboardPage
+from verenigingsbeheer.ui.pages.members.controller import MembersPage
+
+
+def visible_texts(widget) -> set[str]:
+    texts = {label.text() for label in widget.findChildren(QLabel) if label.isVisible()}
+    texts |= {button.text() for button in widget.findChildren(QPushButton) if button.isVisible()}
+    texts |= {action.text() for action in widget.menuBar().actions()}
+    return texts
+
+
+def test_title_status_bar_and_dashboard(controller, demo_path: Path):
+    window = controller.window
+    assert window.windowTitle() == "Haags Gemengd Koor Residentie Cantorij – Verenigingsbeheer"
+    assert str(demo_path) in window.file_label.text()
+    assert window.file_label.text().startswith("Bestand:")
+    dashboard = window.current_page()
+    assert isinstance(dashboard, DashboardPage)
+    assert dashboard.current_card.value.text() == "40"
+    assert [label for label, _ in dashboard.sections_chart.data()] == [
+        "Sopraan 1", "Sopraan 2", "Alt 1", "Alt 2", "Tenor", "Bas"
+    ]
+    assert sum(count for _, count in dashboard.sections_chart.data()) == 40
+    assert "Voorzitter:" in dashboard.board.text()
+
+
+def test_every_page_by_click(controller, qtbot):
+    window = controller.window
+    sidebar = window.sidebar
+    assert [sidebar.item(i).text() for i in range(sidebar.count())] == [
+        "Overzicht", "Leden", "Vereniging"
+    ]
+    for row, expected in [(1, MembersPage), (2, AssociationPage), (0, DashboardPage)]:
+        rect = sidebar.visualItemRect(sidebar.item(row))
+        qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert isinstance(window.current_page(), expected)
+        assert sidebar.currentRow() == row
+
+
+def test_every_page_by_shortcut(controller, qtbot):
+    window = controller.window
+    window.activateWindow()
+    for key, expected in [(Qt.Key.Key_2, MembersPage), (Qt.Key.Key_3, AssociationPage),
+                          (Qt.Key.Key_1, DashboardPage)]:
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert isinstance(window.current_page(), expected)
+    assert len(window.page_actions) == len(PAGES) == window.stack.count()
+
+
+def test_members_page_lists_and_finds_without_diacritics(controller, qtbot):
+    window = controller.window
+    window.show_page(1)
+    page = window.current_page()
+    assert page.proxy.rowCount() == 40
+    assert page.summary.text() == "40 leden"
+    first = page.proxy.index(0, 1).data()
+    all_names = [page.proxy.index(i, 1).data() for i in range(40)]
+    accented = [name for name in all_names if "Boëlens" in name]
+    assert accented, "the demo (seed 7) has a Boëlens"
+    qtbot.keyClicks(page.search, "boelens")
+    names = [page.proxy.index(i, 1).data() for i in range(page.proxy.rowCount())]
+    assert set(accented) <= set(names)
+    assert all("boelens" in name.lower().replace("ë", "e") for name in names)
+    assert 0 < page.proxy.rowCount() < 40
+    assert page.summary.text().endswith("van 40 leden")
+    page.search.clear()
+    assert page.proxy.index(0, 1).data() == first
+    qtbot.mouseClick(page.include_former, Qt.MouseButton.LeftButton)
+    assert page.include_former.isChecked()
+    assert page.proxy.rowCount() == 45
+
+
+def test_members_sorted_by_last_name_ignoring_tussenvoegsel(controller):
+    window = controller.window
+    window.show_page(1)
+    page = window.current_page()
+    shown = [page.model.row_at(page.proxy.mapToSource(page.proxy.index(i, 0)).row())
+             for i in range(page.proxy.rowCount())]
+    keys = [row.name.sort_key for row in shown]
+    assert keys == sorted(keys)
+    assert any(row.name.tussenvoegsel for row in shown)
+
+
+def test_switching_to_english_changes_visible_labels(controller, asker, qtbot, paths):
+    before = visible_texts(controller.window)
+    assert {"&Bestand", "Huidige leden".lower()} & {t.lower() if t.islower() else t for t in before}
+    asker.settings_answers.append("en")
+    controller.window.settings_action.trigger()
+    window = controller.window
+    qtbot.waitExposed(window)
+    after = visible_texts(window)
+    assert "&File" in after and "&Bestand" not in after
+    assert "current members" in after and "huidige leden" not in after
+    sidebar = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert sidebar == ["Dashboard", "Members", "Association"]
+    assert settings_store.load(paths.settings_file).language == "en"
+    # and back to Dutch
+    asker.settings_answers.append("nl")
+    window.settings_action.trigger()
+    assert "&Bestand" in visible_texts(controller.window)
+
+
+def test_qt_standard_dialog_texts_are_translated_too(controller):
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
+
+
+def test_window_geometry_is_remembered(make_controller, demo_path: Path, qtbot):
+    first = make_controller()
+    first.start(demo_path)
+    first.window.resize(700, 520)
+    first.window.move(QPoint(40, 30))
+    first.window.close()
+    assert not first.window.isVisible()
+    second = make_controller()
+    second.start(demo_path)
+    qtbot.waitExposed(second.window)
+    assert (second.window.width(), second.window.height()) == (700, 520)
+
+
+def test_recent_files_menu_and_last_file(make_controller, demo_path: Path, tmp_path: Path, paths, asker):
+    from verenigingsbeheer.services.demo import create_demo
+
+    other = tmp_path / "toneel.sqlite"
+    create_demo(other, members=3, seed=2).close()
+    controller = make_controller()
+    controller.start(demo_path)
+    assert controller.open_file(other)
+    actions = [a.text() for a in controller.window.recent_menu.actions()]
+    assert actions == [str(demo_path.resolve())]
+    controller.window.recent_menu.actions()[0].trigger()
+    assert controller.database.path == demo_path
+    # a later start without --db opens the last-used file directly
+    again = make_controller(settings_store.load(paths.settings_file))
+    assert again.start(None)
+    assert again.database.path.resolve() == demo_path.resolve()
+
+
+def test_open_reports_a_bad_file_in_dutch_and_keeps_the_current_one(controller, asker, tmp_path: Path, demo_path: Path):
+    bad = tmp_path / "rommel.sqlite"
+    bad.write_bytes(b"dit is geen database" * 50)
+    asker.open_answers.append(bad)
+    controller.window.open_action.trigger()
+    assert asker.errors and "geen Verenigingsbeheer-bestand" in asker.errors[-1][1]
+    assert controller.database.path == demo_path
+    assert bad.read_bytes() == b"dit is geen database" * 50
