@@ -26,6 +26,13 @@ from verenigingsbeheer.i18n import _
 from verenigingsbeheer.ui.icons import icon
 
 SIDEBAR_WIDTH = 200
+SIDEBAR_STYLE = """
+QListWidget#sidebar { border: none; border-right: 1px solid palette(mid); outline: 0;
+                      background: palette(base); padding-top: 6px; }
+QListWidget#sidebar::item { padding: 8px 8px; border-radius: 4px; margin: 0 6px; }
+QListWidget#sidebar::item:selected { background: #d6e4f2; color: #1d3d5e; }
+QListWidget#sidebar::item:hover:!selected { background: palette(alternate-base); }
+"""
 
 
 class MainWindow(QMainWindow):
@@ -43,7 +50,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
         self.sidebar.setIconSize(QSize(22, 22))
         self.sidebar.setSpacing(2)
-        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 8px 6px; }")
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # pages are reached by Ctrl+n
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.stack = QStackedWidget()
         central = QWidget()
         layout = QHBoxLayout(central)

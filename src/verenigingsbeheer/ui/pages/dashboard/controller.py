@@ -46,10 +46,7 @@ class DashboardPage(DashboardView):
         )
         self.sections_chart.setVisible(bool(per_section))
         self.sections_empty.setVisible(not per_section)
-        if board:
-            self.board.setText("\n".join(f"{row.title}: {row.name.full}" for row in board))
-        else:
-            self.board.setText(_("No board functions recorded."))
+        self.set_board([(row.title, row.name.full) for row in board])
 
     def can_leave(self) -> bool:
         return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -93,13 +94,36 @@ class DashboardView(QScrollArea):
         section_box.addStretch()
         columns.addLayout(section_box, 1, 0)
         columns.addWidget(_heading(_("Board")), 0, 1)
-        self.board = QLabel()
-        self.board.setTextFormat(Qt.TextFormat.PlainText)
-        self.board.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.board.setWordWrap(True)
-        columns.addWidget(self.board, 1, 1)
+        board_box = QVBoxLayout()
+        self.board = QFormLayout()
+        self.board.setHorizontalSpacing(16)
+        self.board_empty = QLabel(_("No board functions recorded."))
+        board_box.addLayout(self.board)
+        board_box.addWidget(self.board_empty)
+        board_box.addStretch()
+        columns.addLayout(board_box, 1, 1)
         columns.setColumnStretch(0, 3)
         columns.setColumnStretch(1, 2)
         layout.addLayout(columns)
         layout.addStretch()
         self.setWidget(body)
+
+    def set_board(self, rows: list[tuple[str, str]]) -> None:
+        """(function, name) pairs, functions in bold."""
+        while self.board.rowCount():
+            self.board.removeRow(0)
+        for title, name in rows:
+            label = QLabel(title)
+            font = label.font()
+            font.setWeight(QFont.Weight.DemiBold)
+            label.setFont(font)
+            self.board.addRow(label, QLabel(name))
+        self.board_empty.setVisible(not rows)
+
+    def board_rows(self) -> list[tuple[str, str]]:
+        rows = []
+        for row in range(self.board.rowCount()):
+            title = self.board.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text()
+            name = self.board.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
+            rows.append((title, name))
+        return rows

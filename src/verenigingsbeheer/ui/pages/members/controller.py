@@ -10,7 +10,8 @@ from verenigingsbeheer.ui.context import PageContext
 from verenigingsbeheer.ui.models.members_table import MemberFilterProxy, MembersTableModel
 from verenigingsbeheer.ui.pages.members.view import MembersView
 
-COLUMN_WIDTHS = (60, 230, 100, 230, 110, 110, 110)
+COLUMN_WIDTHS = (50, 190, 85, 210, 100, 95, 95)
+UNTIL_COLUMN = 6
 
 
 class MembersPage(MembersView):
@@ -36,6 +37,7 @@ class MembersPage(MembersView):
                 session, self.context.today(), include_former=self.include_former.isChecked()
             )
         self.model.set_rows(rows)
+        self.table.setColumnHidden(UNTIL_COLUMN, not self.include_former.isChecked())
         self._update_summary()
 
     def _search(self, text: str) -> None:

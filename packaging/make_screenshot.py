@@ -1,0 +1,52 @@
+"""Render the README screenshot from a fresh demo association (offscreen, in Dutch).
+
+    python packaging/make_screenshot.py  ->  resources/screenshots/main-window.png
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+DAY = dt.date(2026, 11, 23)
+
+
+def main() -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from verenigingsbeheer.paths import Paths
+    from verenigingsbeheer.services.demo import create_demo
+    from verenigingsbeheer.settings import Settings
+    from verenigingsbeheer.ui.app_controller import AppController
+    from verenigingsbeheer.ui.asker import QtAsker
+
+    app = QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder)
+        paths = Paths(home / "data", home / "config", home / "log").ensure()
+        demo = paths.data_dir / "haags-gemengd-koor.sqlite"
+        create_demo(demo, members=40, seed=1, today=DAY).close()
+        controller = AppController(paths, Settings(), QtAsker(), today=lambda: DAY)
+        controller.apply_language()
+        controller.start(demo)
+        window = controller.window
+        window.resize(1100, 680)
+        out = ROOT / "resources" / "screenshots"
+        out.mkdir(parents=True, exist_ok=True)
+        for index, name in enumerate(("main-window", "members", "association")):
+            window.show_page(index)
+            app.processEvents()
+            window.grab().save(str(out / f"{name}.png"))
+        controller.shutdown()
+    print(f"screenshots written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
