@@ -1,6 +1,6 @@
 """Render the README screenshot from a fresh demo association (offscreen, in Dutch).
 
-    python packaging/make_screenshot.py  ->  resources/screenshots/main-window.png
+python packaging/make_screenshot.py  ->  resources/screenshots/main-window.png
 """
 
 from __future__ import annotations

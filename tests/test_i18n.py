@@ -62,6 +62,7 @@ def test_placeholders_survive_translation():
 def test_the_compiled_catalog_matches_the_po_file():
     with MO.open("rb") as handle:
         compiled = read_mo(handle)
+
     def as_dict(messages):
         tup = lambda v: v if isinstance(v, str) else tuple(v)  # noqa: E731
         return {tup(m.id): tup(m.string) for m in messages if m.id}
@@ -93,9 +94,13 @@ def test_argparse_messages_are_in_the_catalog():
     argparse_source = inspect.getsource(argparse)
     used = set(re.findall(r"_\('([^'\\]+)'\)", argparse_source))
     ours = {m.id for m in catalog() if isinstance(m.id, str)}
-    for needed in ["usage: ", "unrecognized arguments: %s", "expected one argument",
-                   "invalid choice: %(value)r (choose from %(choices)s)",
-                   "the following arguments are required: %s"]:
+    for needed in [
+        "usage: ",
+        "unrecognized arguments: %s",
+        "expected one argument",
+        "invalid choice: %(value)r (choose from %(choices)s)",
+        "the following arguments are required: %s",
+    ]:
         assert needed in used, f"argparse no longer says {needed!r}"
         assert needed in ours
 

@@ -30,16 +30,19 @@ def modules():
 
 def test_qt_is_imported_only_by_the_ui_and_the_composition_root():
     offenders = [
-        str(rel) for rel, names in modules()
+        str(rel)
+        for rel, names in modules()
         if any(n.startswith("PySide6") for n in names)
-        and rel.parts[0] not in UI_ONLY and str(rel) not in QT_ALLOWED
+        and rel.parts[0] not in UI_ONLY
+        and str(rel) not in QT_ALLOWED
     ]
     assert offenders == []
 
 
 def test_the_ui_never_talks_sql():
     offenders = [
-        str(rel) for rel, names in modules()
+        str(rel)
+        for rel, names in modules()
         if rel.parts[0] == "ui" and any(n.startswith(("sqlalchemy", "sqlite3")) for n in names)
     ]
     assert offenders == []
@@ -66,6 +69,7 @@ def test_the_cli_starts_without_alembic_reportlab_or_qt():
         "build_parser()\n"
         "print(sorted(m for m in ('alembic', 'reportlab', 'PySide6') if m in sys.modules))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
     assert result.stdout.strip() == "[]"

@@ -22,8 +22,9 @@ def configure_logging(paths: Paths) -> None:
     root = logging.getLogger("verenigingsbeheer")
     if any(getattr(h, "baseFilename", None) == str(paths.log_file) for h in root.handlers):
         return
-    handler = RotatingFileHandler(paths.log_file, maxBytes=1_000_000, backupCount=3,
-                                  encoding="utf-8")
+    handler = RotatingFileHandler(
+        paths.log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -60,8 +61,12 @@ def run_gui(
             if not controller.start(db):
                 return 0
         except UserError as error:
-            print(_("{prog}: error: {message}").format(prog="verenigingsbeheer",
-                                                       message=error.message), file=sys.stderr)
+            print(
+                _("{prog}: error: {message}").format(
+                    prog="verenigingsbeheer", message=error.message
+                ),
+                file=sys.stderr,
+            )
             return 2
         except Exception:
             reporter.handle(*sys.exc_info())

@@ -54,7 +54,8 @@ def _count(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(_("'{value}' is not a whole number").format(value=text))
+        message = _("'{value}' is not a whole number").format(value=text)
+        raise argparse.ArgumentTypeError(message) from None
     if value < 0:
         raise argparse.ArgumentTypeError(_("'{value}' is less than 0").format(value=text))
     return value
@@ -64,7 +65,8 @@ def _whole_number(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(_("'{value}' is not a whole number").format(value=text))
+        message = _("'{value}' is not a whole number").format(value=text)
+        raise argparse.ArgumentTypeError(message) from None
 
 
 def _date(text: str) -> dt.date:
@@ -73,7 +75,7 @@ def _date(text: str) -> dt.date:
     except ValueError:
         raise argparse.ArgumentTypeError(
             _("'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-07").format(value=text)
-        )
+        ) from None
 
 
 MAX_DEMO_MEMBERS = 100_000
@@ -88,31 +90,53 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-h", "--help", action="help", help=_("show this help message and exit"))
     parser.add_argument(
-        "--version", action="version", version=f"{APP_NAME} {__version__}",
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
         help=_("show the version and exit"),
     )
     parser.add_argument("--db", type=Path, metavar=_("FILE"), help=_("the association file"))
     parser.add_argument(
-        "--quit-after-show", action="store_true",
+        "--quit-after-show",
+        action="store_true",
         help=_("close the window as soon as it is shown (for tests and measurements)"),
     )
     commands = parser.add_subparsers(dest="command", metavar=_("command"), title=_("commands"))
 
     demo = commands.add_parser(
-        "demo", add_help=False, help=_("create a demo association (a Hague choir) in --db"),
+        "demo",
+        add_help=False,
+        help=_("create a demo association (a Hague choir) in --db"),
         description=_("Create a new file with a realistic demo association."),
     )
     demo.add_argument("-h", "--help", action="help", help=_("show this help message and exit"))
-    demo.add_argument("--members", type=_count, default=40, metavar="N",
-                      help=_("number of current members (default 40)"))
-    demo.add_argument("--seed", type=_whole_number, default=1, metavar="S",
-                      help=_("seed for the random choices (default 1)"))
-    demo.add_argument("--date", type=_date, default=None, metavar=_("DATE"),
-                      help=_("the day the demo is made for (default today)"))
+    demo.add_argument(
+        "--members",
+        type=_count,
+        default=40,
+        metavar="N",
+        help=_("number of current members (default 40)"),
+    )
+    demo.add_argument(
+        "--seed",
+        type=_whole_number,
+        default=1,
+        metavar="S",
+        help=_("seed for the random choices (default 1)"),
+    )
+    demo.add_argument(
+        "--date",
+        type=_date,
+        default=None,
+        metavar=_("DATE"),
+        help=_("the day the demo is made for (default today)"),
+    )
     demo.set_defaults(handler=_run_demo, creates_file=True)
 
     info = commands.add_parser(
-        "info", add_help=False, help=_("show the association's name, schema version and counts"),
+        "info",
+        add_help=False,
+        help=_("show the association's name, schema version and counts"),
         description=_("Show the association's name, schema version and counts."),
     )
     info.add_argument("-h", "--help", action="help", help=_("show this help message and exit"))
@@ -182,9 +206,13 @@ def main(
         return run_gui(db=args.db, quit_after_show=args.quit_after_show, paths=paths)
 
     if args.db is None:
-        print(_("{prog}: error: {message}").format(
-            prog=PROG, message=_("the command '{command}' needs --db FILE").format(command=args.command)
-        ), file=err)
+        print(
+            _("{prog}: error: {message}").format(
+                prog=PROG,
+                message=_("the command '{command}' needs --db FILE").format(command=args.command),
+            ),
+            file=err,
+        )
         return EXIT_USAGE
     try:
         return args.handler(args, paths, out)
@@ -193,8 +221,12 @@ def main(
         return EXIT_USAGE
     except Exception:
         log.exception("command %s failed", args.command)
-        print(_("{prog}: an unexpected error occurred; nothing was changed. Details are in "
-                "{log}.").format(prog=PROG, log=paths.log_file), file=err)
+        print(
+            _(
+                "{prog}: an unexpected error occurred; nothing was changed. Details are in {log}."
+            ).format(prog=PROG, log=paths.log_file),
+            file=err,
+        )
         _log_to_file(paths)
         return EXIT_FAILURE
 

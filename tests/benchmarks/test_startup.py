@@ -46,8 +46,14 @@ def environment(home: Path) -> dict[str, str]:
 
 
 def test_startup_to_first_paint_with_10000_members(benchmark, big_demo: Path, tmp_path: Path):
-    command = [sys.executable, "-m", "verenigingsbeheer", "--db", str(big_demo),
-               "--quit-after-show"]
+    command = [
+        sys.executable,
+        "-m",
+        "verenigingsbeheer",
+        "--db",
+        str(big_demo),
+        "--quit-after-show",
+    ]
     env = environment(tmp_path / "home")
 
     def start() -> int:
@@ -60,7 +66,8 @@ def test_bare_qt_window_for_comparison(benchmark, tmp_path: Path):
     env = environment(tmp_path / "home")
 
     def start() -> int:
-        return subprocess.run([sys.executable, "-c", BARE_QT], env=env, capture_output=True,
-                              timeout=120).returncode
+        return subprocess.run(
+            [sys.executable, "-c", BARE_QT], env=env, capture_output=True, timeout=120
+        ).returncode
 
     assert benchmark.pedantic(start, rounds=5, warmup_rounds=1) == 0

@@ -16,8 +16,13 @@ from verenigingsbeheer.db.schema_version import SCHEMA_HEAD
 
 def run(*argv: str, paths=None) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), paths=paths, stdout=out, stderr=err,
-                run_gui=lambda **kw: pytest.fail(f"the window was opened: {kw}"))
+    code = main(
+        list(argv),
+        paths=paths,
+        stdout=out,
+        stderr=err,
+        run_gui=lambda **kw: pytest.fail(f"the window was opened: {kw}"),
+    )
     return code, out.getvalue(), err.getvalue()
 
 
@@ -141,8 +146,12 @@ def test_help_is_dutch_and_exits_zero(capsys):
 
 def test_no_command_opens_the_window(tmp_path: Path, demo_path: Path):
     opened = {}
-    code = main(["--db", str(demo_path)], stdout=io.StringIO(), stderr=io.StringIO(),
-                run_gui=lambda **kw: opened.update(kw) or 0)
+    code = main(
+        ["--db", str(demo_path)],
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+        run_gui=lambda **kw: opened.update(kw) or 0,
+    )
     assert code == 0
     assert opened["db"] == demo_path and opened["quit_after_show"] is False
 

@@ -28,7 +28,9 @@ def test_an_action_that_fails_halfway_leaves_nothing_behind(demo_db):
         before = association.get_details(session)
     with pytest.raises(RuntimeError), demo_db.transaction() as session:
         details = association.get_details(session)
-        association.update_details(session, AssociationDetails(**{**details.__dict__, "name": "Kwijt"}))
+        association.update_details(
+            session, AssociationDetails(**{**details.__dict__, "name": "Kwijt"})
+        )
         raise RuntimeError("halfway")
     with demo_db.reading() as session:
         assert association.get_details(session) == before
@@ -38,7 +40,9 @@ def test_after_a_commit_the_main_file_is_complete_on_its_own(demo_db, tmp_path: 
     """Synced folders copy only the main file: no WAL or journal may hold committed data."""
     with demo_db.transaction() as session:
         details = association.get_details(session)
-        association.update_details(session, AssociationDetails(**{**details.__dict__, "name": "Gesynct Koor"}))
+        association.update_details(
+            session, AssociationDetails(**{**details.__dict__, "name": "Gesynct Koor"})
+        )
     path = demo_db.path
     assert not Path(str(path) + "-wal").exists()
     assert not Path(str(path) + "-journal").exists()

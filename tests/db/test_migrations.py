@@ -10,7 +10,8 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from verenigingsbeheer.db import migrate, sqlite as seam
+from verenigingsbeheer.db import migrate
+from verenigingsbeheer.db import sqlite as seam
 from verenigingsbeheer.db.base import Base
 from verenigingsbeheer.db.opening import create_database, open_database
 from verenigingsbeheer.db.schema_version import KNOWN_REVISIONS, SCHEMA_HEAD
@@ -44,7 +45,8 @@ def fill_0001(path: Path, members: int = 30) -> None:
         for n in range(1, members + 1):
             db.execute(
                 "INSERT INTO persons (id, first_name, tussenvoegsel, last_name, initials, email,"
-                " phone) VALUES (?, ?, 'van', ?, '', '', '')", (n, f"Voornaam{n}", f"Achternaam{n}")
+                " phone) VALUES (?, ?, 'van', ?, '', '', '')",
+                (n, f"Voornaam{n}", f"Achternaam{n}"),
             )
             db.execute(
                 "INSERT INTO members (id, person_id, member_number, notes) VALUES (?, ?, ?, '')",
@@ -52,19 +54,25 @@ def fill_0001(path: Path, members: int = 30) -> None:
             )
             db.execute(
                 "INSERT INTO membership_periods (member_id, start_date, end_date, end_reason)"
-                " VALUES (?, '2001-09-01', '2005-06-30', 'verhuisd')", (n,)
+                " VALUES (?, '2001-09-01', '2005-06-30', 'verhuisd')",
+                (n,),
             )
             db.execute(
                 "INSERT INTO membership_periods (member_id, start_date, end_date, end_reason)"
-                " VALUES (?, '2010-09-01', NULL, '')", (n,)
+                " VALUES (?, '2010-09-01', NULL, '')",
+                (n,),
             )
 
 
 def table_counts(path: Path) -> dict[str, int]:
     with sqlite3.connect(path) as db:
-        tables = [r[0] for r in db.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-            " AND name != 'alembic_version'")]
+        tables = [
+            r[0]
+            for r in db.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                " AND name != 'alembic_version'"
+            )
+        ]
         return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
 
@@ -72,7 +80,9 @@ def test_schema_version_module_matches_the_migrations():
     head, revisions = migrate.script_revisions()
     assert head == SCHEMA_HEAD
     assert revisions == KNOWN_REVISIONS
-    assert migrate.SCHEMA_VERSION_MODULE.read_text(encoding="utf-8") == migrate.render_schema_version()
+    assert (
+        migrate.SCHEMA_VERSION_MODULE.read_text(encoding="utf-8") == migrate.render_schema_version()
+    )
 
 
 def test_new_file_is_at_head_and_models_agree_with_migrations(tmp_path: Path):
@@ -131,8 +141,10 @@ def test_a_failing_foreign_key_check_undoes_the_whole_upgrade(tmp_path: Path, pa
     fill_0001(path, members=3)
     with sqlite3.connect(path) as db:  # an orphan, as an old bug could have left
         db.execute("PRAGMA foreign_keys=OFF")
-        db.execute("INSERT INTO membership_periods (member_id, start_date, end_reason)"
-                   " VALUES (999, '2020-01-01', '')")
+        db.execute(
+            "INSERT INTO membership_periods (member_id, start_date, end_reason)"
+            " VALUES (999, '2020-01-01', '')"
+        )
     before = table_counts(path)
     with pytest.raises(MigrationFailed) as failure:
         open_database(path, paths.backup_dir)
@@ -162,9 +174,11 @@ def test_opening_a_current_file_does_not_import_alembic(demo_path: Path, tmp_pat
     code = (
         "import sys, pathlib\n"
         "from verenigingsbeheer.db.opening import open_database\n"
-        f"open_database(pathlib.Path({str(demo_path)!r}), pathlib.Path({str(tmp_path)!r})).close()\n"
+        f"path, backups = pathlib.Path({str(demo_path)!r}), pathlib.Path({str(tmp_path)!r})\n"
+        "open_database(path, backups).close()\n"
         "print('alembic' in sys.modules, 'reportlab' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
     assert result.stdout.split() == ["False", "False"]

@@ -22,7 +22,12 @@ def test_each_wrong_field_is_explained_in_dutch():
         )
     )
     assert set(problems) == {
-        "name", "postcode", "kvk_number", "iban", "creditor_id", "financial_year_start_month"
+        "name",
+        "postcode",
+        "kvk_number",
+        "iban",
+        "creditor_id",
+        "financial_year_start_month",
     }
     assert "naam" in problems["name"]
     assert "IBAN" in problems["iban"]
@@ -32,8 +37,11 @@ def test_each_wrong_field_is_explained_in_dutch():
 def test_normalising_what_users_type():
     details = normalise(
         AssociationDetails(
-            name=" Haags   Kamerkoor ", postcode="2517ak", iban="nl91 abna 0417 1643 00",
-            creditor_id="nl79 zzz 9999 9999 0000", country="nl",
+            name=" Haags   Kamerkoor ",
+            postcode="2517ak",
+            iban="nl91 abna 0417 1643 00",
+            creditor_id="nl79 zzz 9999 9999 0000",
+            country="nl",
         )
     )
     assert details.name == "Haags Kamerkoor"

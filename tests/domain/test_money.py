@@ -38,7 +38,7 @@ def test_arithmetic():
     assert Money(1) < Money(2)
 
 
-@given(st.integers(-10**9, 10**9), st.integers(-10**9, 10**9))
+@given(st.integers(-(10**9), 10**9), st.integers(-(10**9), 10**9))
 def test_addition_matches_integer_cents(a, b):
     assert (Money(a) + Money(b)).cents == a + b
     assert Money.euros(Money(a).as_decimal()) == Money(a)

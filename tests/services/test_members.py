@@ -27,7 +27,13 @@ def small_db(tmp_path: Path):
             ("Anna", "van der", "Berg", alt, [(D(2020, 1, 1), None)]),
             ("Piet", "", "Aalders", bas, [(D(2026, 3, 1), None)]),  # joins on the day
             ("Cor", "ten", "Dam", bas, [(D(2010, 1, 1), D(2026, 2, 28))]),  # left the day before
-            ("Bea", "", "Boëlens", None, [(D(2000, 1, 1), D(2005, 1, 1)), (D(2026, 1, 1), D(2026, 3, 1))]),
+            (
+                "Bea",
+                "",
+                "Boëlens",
+                None,
+                [(D(2000, 1, 1), D(2005, 1, 1)), (D(2026, 1, 1), D(2026, 3, 1))],
+            ),
         ]
         for number, (first, tussen, last, section, periods) in enumerate(people, start=1):
             person = Person(first_name=first, tussenvoegsel=tussen, last_name=last)
@@ -38,8 +44,9 @@ def small_db(tmp_path: Path):
         anna = session.get(Member, 1)
         anna.functions.append(BoardFunction(title="Voorzitter", start_date=D(2024, 1, 1)))
         cor = session.get(Member, 3)
-        cor.functions.append(BoardFunction(title="Secretaris", start_date=D(2015, 1, 1),
-                                           end_date=D(2026, 2, 28)))
+        cor.functions.append(
+            BoardFunction(title="Secretaris", start_date=D(2015, 1, 1), end_date=D(2026, 2, 28))
+        )
     yield database
     database.close()
 
@@ -54,7 +61,10 @@ def test_former_members_are_listed_on_request_sorted_without_tussenvoegsel(small
     with small_db.reading() as session:
         rows = members.list_members(session, D(2026, 3, 1), include_former=True)
     assert [row.name.sorted_form for row in rows] == [
-        "Aalders, Piet", "Berg, Anna van der", "Boëlens, Bea", "Dam, Cor ten",
+        "Aalders, Piet",
+        "Berg, Anna van der",
+        "Boëlens, Bea",
+        "Dam, Cor ten",
     ]
     cor = rows[-1]
     assert cor.member_until == D(2026, 2, 28)
@@ -70,14 +80,21 @@ def test_counts_per_section_and_board(small_db):
         assert members.count_current(session, D(2026, 3, 1)) == 3
         assert members.count_current(session, D(2026, 3, 2)) == 2
         assert members.current_per_section(session, D(2026, 3, 1)) == [
-            ("Alt", 1), ("Bas", 1), ("", 1)
+            ("Alt", 1),
+            ("Bas", 1),
+            ("", 1),
         ]
         board = members.current_board(session, D(2026, 2, 28))
         assert [(b.title, b.name.full) for b in board] == [
-            ("Voorzitter", "Anna van der Berg"), ("Secretaris", "Cor ten Dam")
+            ("Voorzitter", "Anna van der Berg"),
+            ("Secretaris", "Cor ten Dam"),
         ]
         assert [b.title for b in members.current_board(session, D(2026, 3, 1))] == ["Voorzitter"]
         counts = overview.counts(session, D(2026, 3, 1))
     assert counts.as_lines() == [
-        ("leden", 3), ("oud-leden", 1), ("personen", 4), ("secties", 2), ("bestuursfuncties", 1)
+        ("leden", 3),
+        ("oud-leden", 1),
+        ("personen", 4),
+        ("secties", 2),
+        ("bestuursfuncties", 1),
     ]

@@ -74,7 +74,10 @@ def run_app(*args: str, home: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "VERENIGINGSBEHEER_HOME": str(home)}
     return subprocess.run(
         [sys.executable, "-m", "verenigingsbeheer", *args],
-        capture_output=True, text=True, timeout=120, env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
     )
 
 

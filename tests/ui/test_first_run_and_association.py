@@ -126,7 +126,9 @@ def test_editing_the_association_saves_valid_input_only(controller, asker, qtbot
     with controller.database.reading() as session:
         details = association.get_details(session)
     assert (details.kvk_number, details.postcode, details.name) == (
-        "12345678", "2517 AK", "Residentie Cantorij"
+        "12345678",
+        "2517 AK",
+        "Residentie Cantorij",
     )
     assert page.form.postcode.text() == "2517 AK"
     assert window.windowTitle().startswith("Residentie Cantorij –")

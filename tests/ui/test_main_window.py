@@ -30,7 +30,12 @@ def test_title_status_bar_and_dashboard(controller, demo_path: Path):
     assert isinstance(dashboard, DashboardPage)
     assert dashboard.current_card.value.text() == "40"
     assert [label for label, _ in dashboard.sections_chart.data()] == [
-        "Sopraan 1", "Sopraan 2", "Alt 1", "Alt 2", "Tenor", "Bas"
+        "Sopraan 1",
+        "Sopraan 2",
+        "Alt 1",
+        "Alt 2",
+        "Tenor",
+        "Bas",
     ]
     assert sum(count for _, count in dashboard.sections_chart.data()) == 40
     titles = [title for title, _name in dashboard.board_rows()]
@@ -41,7 +46,9 @@ def test_every_page_by_click(controller, qtbot):
     window = controller.window
     sidebar = window.sidebar
     assert [sidebar.item(i).text() for i in range(sidebar.count())] == [
-        "Overzicht", "Leden", "Vereniging"
+        "Overzicht",
+        "Leden",
+        "Vereniging",
     ]
     for row, expected in [(1, MembersPage), (2, AssociationPage), (0, DashboardPage)]:
         rect = sidebar.visualItemRect(sidebar.item(row))
@@ -53,8 +60,11 @@ def test_every_page_by_click(controller, qtbot):
 def test_every_page_by_shortcut(controller, qtbot):
     window = controller.window
     window.activateWindow()
-    for key, expected in [(Qt.Key.Key_2, MembersPage), (Qt.Key.Key_3, AssociationPage),
-                          (Qt.Key.Key_1, DashboardPage)]:
+    for key, expected in [
+        (Qt.Key.Key_2, MembersPage),
+        (Qt.Key.Key_3, AssociationPage),
+        (Qt.Key.Key_1, DashboardPage),
+    ]:
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert isinstance(window.current_page(), expected)
     assert len(window.page_actions) == len(PAGES) == window.stack.count()
@@ -87,8 +97,10 @@ def test_members_sorted_by_last_name_ignoring_tussenvoegsel(controller):
     window = controller.window
     window.show_page(1)
     page = window.current_page()
-    shown = [page.model.row_at(page.proxy.mapToSource(page.proxy.index(i, 0)).row())
-             for i in range(page.proxy.rowCount())]
+    shown = [
+        page.model.row_at(page.proxy.mapToSource(page.proxy.index(i, 0)).row())
+        for i in range(page.proxy.rowCount())
+    ]
     keys = [row.name.sort_key for row in shown]
     assert keys == sorted(keys)
     assert any(row.name.tussenvoegsel for row in shown)
@@ -132,7 +144,9 @@ def test_window_geometry_is_remembered(make_controller, demo_path: Path, qtbot):
     assert (second.window.width(), second.window.height()) == (700, 520)
 
 
-def test_recent_files_menu_and_last_file(make_controller, demo_path: Path, tmp_path: Path, paths, asker):
+def test_recent_files_menu_and_last_file(
+    make_controller, demo_path: Path, tmp_path: Path, paths, asker
+):
     from verenigingsbeheer.services.demo import create_demo
 
     other = tmp_path / "toneel.sqlite"
@@ -150,7 +164,9 @@ def test_recent_files_menu_and_last_file(make_controller, demo_path: Path, tmp_p
     assert again.database.path.resolve() == demo_path.resolve()
 
 
-def test_open_reports_a_bad_file_in_dutch_and_keeps_the_current_one(controller, asker, tmp_path: Path, demo_path: Path):
+def test_open_reports_a_bad_file_in_dutch_and_keeps_the_current_one(
+    controller, asker, tmp_path: Path, demo_path: Path
+):
     bad = tmp_path / "rommel.sqlite"
     bad.write_bytes(b"dit is geen database" * 50)
     asker.open_answers.append(bad)

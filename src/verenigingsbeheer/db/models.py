@@ -90,7 +90,9 @@ class Member(Base):
     person: Mapped[Person] = relationship(back_populates="member")
     section: Mapped[Section | None] = relationship()
     periods: Mapped[list[MembershipPeriod]] = relationship(
-        back_populates="member", cascade="all, delete-orphan", order_by="MembershipPeriod.start_date"
+        back_populates="member",
+        cascade="all, delete-orphan",
+        order_by="MembershipPeriod.start_date",
     )
     functions: Mapped[list[BoardFunction]] = relationship(
         back_populates="member", cascade="all, delete-orphan", order_by="BoardFunction.start_date"
@@ -106,9 +108,7 @@ class MembershipPeriod(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    member_id: Mapped[int] = mapped_column(
-        ForeignKey("members.id", ondelete="CASCADE"), index=True
-    )
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
     start_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
     end_reason: Mapped[str] = mapped_column(String(200), default="")
@@ -125,9 +125,7 @@ class BoardFunction(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    member_id: Mapped[int] = mapped_column(
-        ForeignKey("members.id", ondelete="CASCADE"), index=True
-    )
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(String(100))
     start_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date | None] = mapped_column(Date, default=None)

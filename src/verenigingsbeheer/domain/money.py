@@ -45,7 +45,7 @@ class Money:
         return Money(-self.cents)
 
     def __mul__(self, factor: int | Decimal) -> Money:
-        if isinstance(factor, bool) or isinstance(factor, float):
+        if isinstance(factor, bool | float):
             return NotImplemented
         if isinstance(factor, int):
             return Money(self.cents * factor)

@@ -21,12 +21,14 @@ class PersonName:
 
     @property
     def full(self) -> str:
-        """"Anna van der Berg": as written on a letter."""
-        return " ".join(part for part in (self.first_name, self.tussenvoegsel, self.last_name) if part)
+        """ "Anna van der Berg": as written on a letter."""
+        return " ".join(
+            part for part in (self.first_name, self.tussenvoegsel, self.last_name) if part
+        )
 
     @property
     def sorted_form(self) -> str:
-        """"Berg, Anna van der": as printed in a Dutch alphabetical list."""
+        """ "Berg, Anna van der": as printed in a Dutch alphabetical list."""
         rest = " ".join(part for part in (self.first_name, self.tussenvoegsel) if part)
         return f"{self.last_name}, {rest}" if rest else self.last_name
 

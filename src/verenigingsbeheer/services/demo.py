@@ -21,7 +21,13 @@ from verenigingsbeheer.services import demo_names as names
 VOICE_PARTS = ("Sopraan 1", "Sopraan 2", "Alt 1", "Alt 2", "Tenor", "Bas")
 # Rough shares of a mixed choir: more women than men, fewest tenors.
 VOICE_WEIGHTS = (16, 14, 16, 14, 11, 15)
-BOARD = ("Voorzitter", "Secretaris", "Penningmeester", "Algemeen bestuurslid", "Algemeen bestuurslid")
+BOARD = (
+    "Voorzitter",
+    "Secretaris",
+    "Penningmeester",
+    "Algemeen bestuurslid",
+    "Algemeen bestuurslid",
+)
 
 DEMO_ASSOCIATION = AssociationDetails(
     name="Haags Gemengd Koor Residentie Cantorij",
@@ -37,7 +43,9 @@ DEMO_ASSOCIATION = AssociationDetails(
 )
 
 
-def create_demo(path: Path, *, members: int = 40, seed: int = 1, today: dt.date | None = None) -> Database:
+def create_demo(
+    path: Path, *, members: int = 40, seed: int = 1, today: dt.date | None = None
+) -> Database:
     """Create the demo file at `path` (which must not exist) with `members` current members."""
     if members < 0:
         raise ValueError("members must not be negative")
@@ -72,8 +80,12 @@ def _fill(session, rng: random.Random, current: int, today: dt.date) -> None:
         tussen = rng.choice(names.TUSSENVOEGSELS)
         last = rng.choice(names.LAST_NAMES)
         local = ".".join(p for p in (first, tussen.replace(" ", "").replace("'", ""), last) if p)
-        email = _ascii(local.lower().replace(" ", "")) + "@" + rng.choice(
-            ("ziggo.nl", "kpnmail.nl", "gmail.com", "hetnet.nl", "xs4all.nl", "outlook.com")
+        email = (
+            _ascii(local.lower().replace(" ", ""))
+            + "@"
+            + rng.choice(
+                ("ziggo.nl", "kpnmail.nl", "gmail.com", "hetnet.nl", "xs4all.nl", "outlook.com")
+            )
         )
         persons.append(
             {
@@ -87,17 +99,31 @@ def _fill(session, rng: random.Random, current: int, today: dt.date) -> None:
             }
         )
         member_rows.append(
-            {"id": number, "person_id": number, "member_number": number, "section_id": section_ids[part], "notes": ""}
+            {
+                "id": number,
+                "person_id": number,
+                "member_number": number,
+                "section_id": section_ids[part],
+                "notes": "",
+            }
         )
         since = today - dt.timedelta(days=rng.randint(30, 365 * 25))
         if index < current:
-            periods.append({"member_id": number, "start_date": since, "end_date": None, "end_reason": ""})
+            periods.append(
+                {"member_id": number, "start_date": since, "end_date": None, "end_reason": ""}
+            )
         else:
             left = min(today - dt.timedelta(days=rng.randint(1, 700)), today - dt.timedelta(days=1))
             since = min(since, left)
             periods.append(
-                {"member_id": number, "start_date": since, "end_date": left, "end_reason": rng.choice(
-                    ("Verhuisd", "Stoppen met zingen", "Gezondheid", "Te druk"))}
+                {
+                    "member_id": number,
+                    "start_date": since,
+                    "end_date": left,
+                    "end_reason": rng.choice(
+                        ("Verhuisd", "Stoppen met zingen", "Gezondheid", "Te druk")
+                    ),
+                }
             )
     if persons:
         session.execute(insert(Person), persons)
@@ -108,8 +134,11 @@ def _fill(session, rng: random.Random, current: int, today: dt.date) -> None:
     board_members = rng.sample(range(1, current + 1), k=min(len(BOARD), current))
     for title, member_id in zip(BOARD, board_members, strict=False):
         elected = dt.date(today.year - rng.randint(0, 4), 1, 1)
-        session.add(BoardFunction(member_id=member_id, title=title,
-                                  start_date=max(elected, joined[member_id])))
+        session.add(
+            BoardFunction(
+                member_id=member_id, title=title, start_date=max(elected, joined[member_id])
+            )
+        )
 
 
 def _ascii(text: str) -> str:

@@ -94,7 +94,9 @@ def list_members(session: Session, on: dt.date, *, include_former: bool = False)
         .outerjoin(functions, functions.c.member_id == Member.id)
     )
     if not include_former:
-        query = query.where(Member.id.in_(select(MembershipPeriod.member_id).where(_current_period(on))))
+        query = query.where(
+            Member.id.in_(select(MembershipPeriod.member_id).where(_current_period(on)))
+        )
     rows = []
     for row in session.execute(query):
         until = _as_date(row.until)

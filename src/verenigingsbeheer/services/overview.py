@@ -47,4 +47,3 @@ def counts(session: Session, on: dt.date) -> Counts:
 
 def association_name(session: Session) -> str:
     return association.get_details(session).name
-

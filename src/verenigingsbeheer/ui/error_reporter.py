@@ -19,7 +19,9 @@ log = logging.getLogger("verenigingsbeheer")
 
 
 class ErrorReporter:
-    def __init__(self, asker: Asker, parent: Callable[[], object], interactive: bool = True) -> None:
+    def __init__(
+        self, asker: Asker, parent: Callable[[], object], interactive: bool = True
+    ) -> None:
         self.asker = asker
         self.parent = parent
         self.interactive = interactive  # False: log and print only (--quit-after-show)
@@ -45,8 +47,10 @@ class ErrorReporter:
         self.asker.error(
             self.parent(),
             _("Unexpected error"),
-            _("Something unexpected went wrong. What you were doing has been undone; your "
-              "data is safe. If it happens again, send the details to whoever helps you with "
-              "Verenigingsbeheer."),
+            _(
+                "Something unexpected went wrong. What you were doing has been undone; your "
+                "data is safe. If it happens again, send the details to whoever helps you with "
+                "Verenigingsbeheer."
+            ),
             details,
         )

@@ -8,8 +8,10 @@ or the whole migration is rolled back.
 
 from alembic import context
 
-from verenigingsbeheer.db import models  # noqa: F401  (registers the tables)
-from verenigingsbeheer.db import sqlite
+from verenigingsbeheer.db import (
+    models,  # noqa: F401  (registers the tables)
+    sqlite,
+)
 from verenigingsbeheer.db.base import Base
 
 

@@ -24,7 +24,7 @@ from verenigingsbeheer.ui.widgets.association_form import AssociationForm
 
 
 def file_name_for(name: str) -> str:
-    """"Haags Kamerkoor" -> "haags-kamerkoor.sqlite"."""
+    """ "Haags Kamerkoor" -> "haags-kamerkoor.sqlite"."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
     return (slug or "vereniging") + FILE_SUFFIX
@@ -40,8 +40,10 @@ class NewAssociationDialog(QDialog):
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            _("Enter the name of your association. Everything else is optional and can be "
-              "filled in later on the Association page.")
+            _(
+                "Enter the name of your association. Everything else is optional and can be "
+                "filled in later on the Association page."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)

@@ -46,7 +46,9 @@ class MembersTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._search = [
-            fold(" ".join((row.name.full, row.email, row.phone, row.section, str(row.member_number))))
+            fold(
+                " ".join((row.name.full, row.email, row.phone, row.section, str(row.member_number)))
+            )
             for row in self._rows
         ]
         self._dates = {}
@@ -61,7 +63,9 @@ class MembersTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return _(COLUMNS[section])
         return None

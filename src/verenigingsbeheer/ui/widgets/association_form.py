@@ -105,8 +105,11 @@ class AssociationForm(QWidget):
             (_("KvK number"), self.kvk_number, ["kvk_number"]),
             (_("IBAN"), self.iban, ["iban"]),
             (_("SEPA creditor ID"), self.creditor_id, ["creditor_id"]),
-            (_("Financial year starts in"), self.financial_year_start_month,
-             ["financial_year_start_month"]),
+            (
+                _("Financial year starts in"),
+                self.financial_year_start_month,
+                ["financial_year_start_month"],
+            ),
             (_("Logo"), logo_row, ["logo_png"]),
         ]
         for label, field, names in rows:
@@ -188,8 +191,12 @@ class AssociationForm(QWidget):
             pixmap = QPixmap()
             pixmap.loadFromData(png)
             self.logo_preview.setPixmap(
-                pixmap.scaled(68, 68, Qt.AspectRatioMode.KeepAspectRatio,
-                              Qt.TransformationMode.SmoothTransformation)
+                pixmap.scaled(
+                    68,
+                    68,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
             )
         else:
             self.logo_preview.setPixmap(QPixmap())
@@ -212,9 +219,12 @@ class AssociationForm(QWidget):
             label.show()
             return False
         if max(image.width(), image.height()) > LOGO_MAX_PIXELS:
-            image = image.scaled(LOGO_MAX_PIXELS, LOGO_MAX_PIXELS,
-                                 Qt.AspectRatioMode.KeepAspectRatio,
-                                 Qt.TransformationMode.SmoothTransformation)
+            image = image.scaled(
+                LOGO_MAX_PIXELS,
+                LOGO_MAX_PIXELS,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)

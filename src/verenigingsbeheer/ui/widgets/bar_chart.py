@@ -48,13 +48,19 @@ class BarChart(QWidget):
         for index, (label, value) in enumerate(self._data):
             top = index * row + 2
             painter.setPen(text_color)
-            painter.drawText(QRectF(0, top, label_width - 8, row), Qt.AlignmentFlag.AlignVCenter
-                             | Qt.AlignmentFlag.AlignRight, label)
+            painter.drawText(
+                QRectF(0, top, label_width - 8, row),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                label,
+            )
             length = bar_space * value / largest
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(BAR_COLOR)
             painter.drawRoundedRect(QRectF(label_width, top + 4, max(length, 2), row - 8), 3, 3)
             painter.setPen(text_color)
-            painter.drawText(QRectF(label_width + length + 6, top, value_width, row),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, str(value))
+            painter.drawText(
+                QRectF(label_width + length + 6, top, value_width, row),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                str(value),
+            )
         painter.end()

@@ -83,9 +83,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_membership_periods")),
     )
-    op.create_index(
-        op.f("ix_membership_periods_member_id"), "membership_periods", ["member_id"]
-    )
+    op.create_index(op.f("ix_membership_periods_member_id"), "membership_periods", ["member_id"])
 
 
 def downgrade() -> None:

@@ -64,7 +64,8 @@ class AssociationPage(AssociationView):
         if not self.has_unsaved_changes():
             return True
         if self.context.asker.confirm(
-            self, _("Unsaved changes"),
+            self,
+            _("Unsaved changes"),
             _("You changed the association's details. Save the changes?"),
         ):
             return self.save()

@@ -15,8 +15,9 @@ class AssociationView(QScrollArea):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 20, 24, 20)
-        intro = QLabel(_("The details of the association appear on letters, lists and "
-                         "direct debits."))
+        intro = QLabel(
+            _("The details of the association appear on letters, lists and direct debits.")
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.form = AssociationForm(choose_logo=choose_logo)

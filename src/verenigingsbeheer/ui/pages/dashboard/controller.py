@@ -34,8 +34,14 @@ class DashboardPage(DashboardView):
         self.date.setText(format_date(today, "full").capitalize())
         pixmap = QPixmap()
         if details.logo_png and pixmap.loadFromData(details.logo_png):
-            self.logo.setPixmap(pixmap.scaled(64, 64, Qt.AspectRatioMode.KeepAspectRatio,
-                                              Qt.TransformationMode.SmoothTransformation))
+            self.logo.setPixmap(
+                pixmap.scaled(
+                    64,
+                    64,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         else:
             self.logo.setPixmap(icon("verenigingsbeheer").pixmap(56, 56))
         self.current_card.value.setText(str(counts.current_members))
