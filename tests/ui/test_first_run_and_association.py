@@ -183,3 +183,28 @@ def test_a_logo_is_scaled_and_stored(controller, asker, qtbot, tmp_path: Path):
     (tmp_path / "geen-plaatje.txt").write_text("tekst")
     qtbot.mouseClick(page.form.logo_button, Qt.MouseButton.LeftButton)
     assert "geen afbeelding" in page.form.error_labels["logo_png"].text()
+
+
+def test_first_run_can_open_an_existing_file_instead(make_controller, asker, qtbot, demo_path):
+    def step(dialog):
+        assert dialog.open_existing_button.isVisible() or not dialog.isVisible()
+        asker.open_answers.append(demo_path)
+        qtbot.mouseClick(dialog.open_existing_button, Qt.MouseButton.LeftButton)
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    asker.new_association_steps.append(step)
+    controller = make_controller()
+    assert controller.start(None)
+    assert controller.database.path == demo_path
+    assert controller.window.windowTitle().startswith("Haags Gemengd Koor")
+
+
+def test_dashboard_numbers_are_formatted_in_dutch(make_controller, qtbot, tmp_path: Path):
+    from tests.conftest import DEMO_DATE
+    from verenigingsbeheer.services.demo import create_demo
+
+    path = tmp_path / "groot.sqlite"
+    create_demo(path, members=1200, seed=1, today=DEMO_DATE).close()
+    controller = make_controller()
+    controller.start(path)
+    assert controller.window.current_page().current_card.value.text() == "1.200"

@@ -89,6 +89,8 @@ class AppController:
         if answer is None:
             return False
         path, details = answer
+        if details is None:  # the user chose to open an existing file instead
+            return self.open_file(path)
         try:
             database = create_database(path, details)
         except UserError as error:

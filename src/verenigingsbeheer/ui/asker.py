@@ -33,7 +33,8 @@ class Asker(Protocol):
 
     def new_association(
         self, parent: QWidget | None, folder: Path
-    ) -> tuple[Path, AssociationDetails] | None: ...
+    ) -> tuple[Path, AssociationDetails | None] | None:
+        """(path, details) to create; (path, None) to open an existing file instead."""
 
     def choose_logo(self, parent: QWidget | None) -> Path | None: ...
 
@@ -69,7 +70,7 @@ class QtAsker:
 
     def new_association(
         self, parent: QWidget | None, folder: Path
-    ) -> tuple[Path, AssociationDetails] | None:
+    ) -> tuple[Path, AssociationDetails | None] | None:
         from verenigingsbeheer.ui.dialogs.new_association import NewAssociationDialog
 
         dialog = NewAssociationDialog(folder, self, parent)

@@ -68,6 +68,13 @@ class NewAssociationDialog(QDialog):
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(_("Create"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.open_existing_button = QPushButton(_("Open an existing file…"))
+        self.open_existing_button.setToolTip(
+            _("For a board member who already has the association's file, e.g. on a USB stick")
+        )
+        self.buttons.addButton(self.open_existing_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.open_existing_button.clicked.connect(self._open_existing)
+        self.existing: Path | None = None
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -111,11 +118,20 @@ class NewAssociationDialog(QDialog):
         self.path_problem.setVisible(bool(problem))
         self.ok_button.setEnabled(not self.form.problems() and not problem)
 
+    def _open_existing(self) -> None:
+        chosen = self._asker.open_path(self, self._folder)
+        if chosen is not None:
+            self.existing = chosen
+            super().accept()
+
     def accept(self) -> None:
         if self.form.show_problems(everything=True) or self.path_problem_text():
             self._update()
             return
         super().accept()
 
-    def result_value(self) -> tuple[Path, AssociationDetails]:
+    def result_value(self) -> tuple[Path, AssociationDetails | None]:
+        """Where and what to create; details None means: open this existing file."""
+        if self.existing is not None:
+            return self.existing, None
         return self.path(), normalise(self.form.details())

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
 from verenigingsbeheer.i18n import _
-from verenigingsbeheer.i18n.formatting import format_date
+from verenigingsbeheer.i18n.formatting import format_date, format_number
 from verenigingsbeheer.services import association, members, overview
 from verenigingsbeheer.ui.context import PageContext
 from verenigingsbeheer.ui.icons import icon
@@ -44,9 +44,9 @@ class DashboardPage(DashboardView):
             )
         else:
             self.logo.setPixmap(icon("verenigingsbeheer").pixmap(56, 56))
-        self.current_card.value.setText(str(counts.current_members))
-        self.former_card.value.setText(str(counts.former_members))
-        self.board_card.value.setText(str(counts.board_functions))
+        self.current_card.value.setText(format_number(counts.current_members))
+        self.former_card.value.setText(format_number(counts.former_members))
+        self.board_card.value.setText(format_number(counts.board_functions))
         self.sections_chart.set_data(
             [(name or _("(no section)"), count) for name, count in per_section]
         )
