@@ -56,10 +56,13 @@ def run_gui(
     reporter = ErrorReporter(asker, lambda: controller.window, interactive=not quit_after_show)
     previous_hook = sys.excepthook
     reporter.install()
+    quitter = QuitAfterShow(app, reporter) if quit_after_show else None
+    if quitter is not None:
+        quitter.arm()
     try:
         try:
-            if not controller.start(db):
-                return 0
+            if not controller.start(db):  # the first start was cancelled
+                return quitter.exit_code() if quitter is not None else 0
         except UserError as error:
             print(
                 _("{prog}: error: {message}").format(
@@ -71,11 +74,11 @@ def run_gui(
         except Exception:
             reporter.handle(*sys.exc_info())
             return 1
-        if quit_after_show:
-            QuitAfterShow(app, controller.window, reporter).arm()
-        app.exec()
-        if quit_after_show and reporter.count:
-            return 1
+        if quitter is not None and quitter.painted:
+            return quitter.exit_code()  # painted and left before the main loop began
+        code = app.exec()
+        if quitter is not None:
+            return quitter.exit_code() if quitter.painted else code
         return 0
     finally:
         controller.shutdown()

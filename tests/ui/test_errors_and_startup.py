@@ -104,3 +104,11 @@ def test_the_window_with_a_missing_file_exits_2(tmp_path: Path):
     assert result.returncode == 2
     assert "Bestand niet gevonden" in result.stderr and "Traceback" not in result.stderr
     assert not missing.exists()
+
+
+@pytest.mark.slow
+def test_quit_after_show_on_a_first_start_paints_the_dialog_and_creates_nothing(tmp_path: Path):
+    home = tmp_path / "h"
+    result = run_app("--quit-after-show", home=home)
+    assert result.returncode == 0, result.stderr
+    assert not list((home / "data").glob("*.sqlite"))

@@ -1,7 +1,8 @@
 """`--quit-after-show`: leave as soon as the first window has been painted.
 
 For smoke tests and start-up benchmarks: exit status 0, or 1 when an exception was
-caught before the window appeared.
+caught before that. The first window may be the main window or, on a first start, the
+new-association dialog; Qt's exit ends its modal loop as well.
 """
 
 from __future__ import annotations
@@ -13,24 +14,27 @@ SAFETY_SECONDS = 60
 
 
 class QuitAfterShow(QObject):
-    def __init__(self, app: QApplication, window: QWidget, reporter) -> None:
-        super().__init__(window)
+    def __init__(self, app: QApplication, reporter) -> None:
+        super().__init__(app)
         self.app = app
-        self.window = window
         self.reporter = reporter
         self.painted = False
 
     def arm(self) -> None:
-        self.window.installEventFilter(self)
+        self.app.installEventFilter(self)
         # Never hang when no paint event comes (e.g. a platform without windows).
         QTimer.singleShot(SAFETY_SECONDS * 1000, lambda: self.app.exit(1))
-        self.window.update()
+
+    def exit_code(self) -> int:
+        return 1 if self.reporter.count else 0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Paint and not self.painted:
+        if (
+            not self.painted
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+        ):
             self.painted = True
-            QTimer.singleShot(0, self._quit)
+            QTimer.singleShot(0, lambda: self.app.exit(self.exit_code()))
         return False
-
-    def _quit(self) -> None:
-        self.app.exit(1 if self.reporter.count else 0)
