@@ -5,29 +5,15 @@
 
 from __future__ import annotations
 
-import logging
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from verenigingsbeheer import APP_NAME
 from verenigingsbeheer import settings as settings_store
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _
+from verenigingsbeheer.logs import configure_logging
 from verenigingsbeheer.paths import Paths, default_paths
-
-
-def configure_logging(paths: Paths) -> None:
-    paths.ensure()
-    root = logging.getLogger("verenigingsbeheer")
-    if any(getattr(h, "baseFilename", None) == str(paths.log_file) for h in root.handlers):
-        return
-    handler = RotatingFileHandler(
-        paths.log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
 
 
 def run_gui(
@@ -70,6 +56,8 @@ def run_gui(
                 ),
                 file=sys.stderr,
             )
+            if quitter is None:  # started from a menu or icon there may be no terminal
+                asker.error(None, _("The file cannot be opened"), error.message)
             return 2
         except Exception:
             reporter.handle(*sys.exc_info())

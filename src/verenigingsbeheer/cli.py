@@ -21,6 +21,7 @@ from verenigingsbeheer import APP_NAME, __version__, i18n
 from verenigingsbeheer import settings as settings_store
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _, ngettext
+from verenigingsbeheer.logs import configure_logging
 from verenigingsbeheer.paths import Paths, default_paths
 
 PROG = "verenigingsbeheer"
@@ -145,10 +146,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_demo(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
+    from verenigingsbeheer.i18n.formatting import format_number
     from verenigingsbeheer.services.demo import create_demo
 
     if args.members > MAX_DEMO_MEMBERS:
-        raise UserError(_("At most {n} members in a demo.").format(n=MAX_DEMO_MEMBERS))
+        raise UserError(
+            _("At most {n} members in a demo.").format(n=format_number(MAX_DEMO_MEMBERS))
+        )
     path: Path = args.db
     if path.exists():
         raise UserError(
@@ -162,11 +166,13 @@ def _run_demo(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
 
 
 def _run_info(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
-    from verenigingsbeheer.db.opening import open_database
-    from verenigingsbeheer.db.schema_version import SCHEMA_HEAD
     from verenigingsbeheer.services import overview
+    from verenigingsbeheer.services.files import SCHEMA_HEAD, open_association_file
 
-    with open_database(args.db, paths.backup_dir) as database, database.reading() as session:
+    with (
+        open_association_file(args.db, paths.backup_dir) as database,
+        database.reading() as session,
+    ):
         name = overview.association_name(session)
         counts = overview.counts(session, dt.date.today())
     print(_("Association: {name}").format(name=name), file=out)
@@ -205,6 +211,14 @@ def main(
             from verenigingsbeheer.app import run_gui
         return run_gui(db=args.db, quit_after_show=args.quit_after_show, paths=paths)
 
+    if args.quit_after_show:
+        print(
+            _("{prog}: error: {message}").format(
+                prog=PROG, message=_("--quit-after-show only goes with the window, not a command")
+            ),
+            file=err,
+        )
+        return EXIT_USAGE
     if args.db is None:
         print(
             _("{prog}: error: {message}").format(
@@ -214,27 +228,24 @@ def main(
             file=err,
         )
         return EXIT_USAGE
+    configure_logging(paths)
     try:
         return args.handler(args, paths, out)
     except UserError as error:
         print(_("{prog}: error: {message}").format(prog=PROG, message=error.message), file=err)
         return EXIT_USAGE
-    except Exception:
+    except Exception as error:
+        from verenigingsbeheer.services.files import describe_error
+
         log.exception("command %s failed", args.command)
+        explained = describe_error(error, args.db)
+        if explained is not None:
+            print(_("{prog}: error: {message}").format(prog=PROG, message=explained), file=err)
+            return EXIT_USAGE
         print(
             _(
                 "{prog}: an unexpected error occurred; nothing was changed. Details are in {log}."
             ).format(prog=PROG, log=paths.log_file),
             file=err,
         )
-        _log_to_file(paths)
         return EXIT_FAILURE
-
-
-def _log_to_file(paths: Paths) -> None:
-    import traceback
-
-    paths.ensure()
-    with paths.log_file.open("a", encoding="utf-8") as handle:
-        handle.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n")
-        handle.write(traceback.format_exc())

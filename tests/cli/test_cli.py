@@ -162,3 +162,67 @@ def test_the_cli_follows_the_language_setting(tmp_path: Path, paths):
     settings.save(settings.Settings(language="en"), paths.settings_file)
     code, _out, err = run("--db", str(tmp_path / "x.sqlite"), "info", paths=paths)
     assert code == 2 and "File not found" in err
+
+
+@pytest.mark.parametrize(
+    "name", ["koor%41.sqlite", "koor?x=1.sqlite", "koor#2.sqlite", "Kœr ë.sqlite"]
+)
+def test_odd_file_names_are_taken_literally(tmp_path: Path, name: str):
+    path = tmp_path / name
+    assert run("--db", str(path), "demo", "--members", "3")[0] == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "home") == [name]
+    code, out, _err = run("--db", str(path), "info")
+    assert code == 0 and info_counts(out)["leden"] == 3
+    code, _out, err = run("--db", str(tmp_path / "koorA.sqlite"), "info")
+    assert code == 2 and "niet gevonden" in err
+
+
+def test_an_older_read_only_file_is_not_upgraded(tmp_path: Path, paths):
+    from tests.db.test_migrations import make_file_at
+
+    path = tmp_path / "oud.sqlite"
+    make_file_at(path, "0002")
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO association (file_uid, name, street, house_number, postcode, town,"
+            " country, kvk_number, iban, creditor_id, financial_year_start_month)"
+            " VALUES ('u', 'Oud', '', '', '', '', 'NL', '', '', '', 1)"
+        )
+    before = digest(path)
+    path.chmod(0o444)
+    try:
+        if os.access(path, os.W_OK):
+            pytest.skip("this user can write read-only files (root)")
+        code, _out, err = run("--db", str(path), "info", paths=paths)
+    finally:
+        path.chmod(0o644)
+    assert code == 2 and "alleen-lezen" in err and "Traceback" not in err
+    assert digest(path) == before
+
+
+def test_storage_errors_are_explained_in_dutch_not_as_a_traceback(tmp_path: Path, paths):
+    from verenigingsbeheer.services.files import describe_error
+
+    error = sqlite3.OperationalError("attempt to write a readonly database")
+    assert describe_error(error, tmp_path / "x.sqlite").endswith(
+        "is alleen-lezen: wijzigingen kunnen niet worden opgeslagen."
+    )
+    full = OSError(28, "No space left on device")
+    assert describe_error(full) == "De schijf is vol; er is niets opgeslagen."
+    assert describe_error(ValueError("x")) is None
+
+
+def test_an_unexpected_error_in_a_command_goes_to_the_log_not_the_terminal(
+    tmp_path: Path, paths, demo_path: Path
+):
+    with sqlite3.connect(demo_path) as db:  # a file whose association row went missing
+        db.execute("DELETE FROM association")
+    code, _out, err = run("--db", str(demo_path), "info", paths=paths)
+    assert code == 1
+    assert "Traceback" not in err and "onverwachts" in err
+    assert "NoResultFound" in paths.log_file.read_text(encoding="utf-8")
+
+
+def test_quit_after_show_with_a_command_is_refused(demo_path: Path):
+    code, _out, err = run("--db", str(demo_path), "--quit-after-show", "info")
+    assert code == 2 and "hoort bij het venster" in err

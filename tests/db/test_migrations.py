@@ -182,3 +182,34 @@ def test_opening_a_current_file_does_not_import_alembic(demo_path: Path, tmp_pat
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.split() == ["False", "False"]
+
+
+def application_id(path: Path) -> int:
+    with sqlite3.connect(path) as db:
+        return db.execute("PRAGMA application_id").fetchone()[0]
+
+
+def test_files_are_stamped_as_ours(tmp_path: Path, paths):
+    new = tmp_path / "nieuw.sqlite"
+    create_database(new, AssociationDetails(name="Koor")).close()
+    assert application_id(new) == seam.APPLICATION_ID == 0x56424548
+    old = tmp_path / "oud.sqlite"
+    make_file_at(old, "0002")
+    assert application_id(old) == 0
+    open_database(old, paths.backup_dir).close()
+    assert application_id(old) == seam.APPLICATION_ID
+
+
+def test_another_programs_alembic_database_is_not_called_newer(tmp_path: Path, paths):
+    from verenigingsbeheer.errors import NotAnAssociationFile
+
+    path = tmp_path / "ander.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE association (id INTEGER PRIMARY KEY)")
+        db.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        db.execute("INSERT INTO alembic_version VALUES ('ae1027a6acf')")
+    before = digest(path)
+    with pytest.raises(NotAnAssociationFile) as refusal:
+        open_database(path, paths.backup_dir)
+    assert "geen Verenigingsbeheer-bestand" in refusal.value.message
+    assert digest(path) == before

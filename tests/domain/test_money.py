@@ -22,8 +22,9 @@ def test_floats_and_non_amounts_are_refused():
         Money.euros(0.1)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         Money(1.5)  # type: ignore[arg-type]
-    with pytest.raises(ValueError):
-        Money.euros("twaalf")
+    for wrong in ("twaalf", "Infinity", "NaN", "1e30", ""):
+        with pytest.raises(ValueError):
+            Money.euros(wrong)
     with pytest.raises(TypeError):
         Money(100) * 1.1  # type: ignore[operator]
 

@@ -22,6 +22,7 @@ class ScriptedAsker:
     def __init__(self) -> None:
         self.confirm_answers: list[bool] = []
         self.confirmed: list[str] = []
+        self.save_answers_changes: list[str] = []
         self.errors: list[tuple[str, str, str]] = []
         self.open_answers: list[Path | None] = []
         self.new_association_steps: list[Callable] = []
@@ -37,6 +38,10 @@ class ScriptedAsker:
     def confirm(self, parent, title, question):
         self.confirmed.append(question)
         return self._next(self.confirm_answers, f"confirm: {question}")
+
+    def save_changes(self, parent, question):
+        self.confirmed.append(question)
+        return self._next(self.save_answers_changes, f"save_changes: {question}")
 
     def error(self, parent, title, message, details=""):
         self.errors.append((title, message, details))

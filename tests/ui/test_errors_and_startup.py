@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QPushButton
 
-from verenigingsbeheer.app import configure_logging
 from verenigingsbeheer.domain.association import AssociationDetails
+from verenigingsbeheer.logs import configure_logging
 from verenigingsbeheer.services import association
 from verenigingsbeheer.ui.error_reporter import ErrorReporter
 
@@ -112,3 +112,13 @@ def test_quit_after_show_on_a_first_start_paints_the_dialog_and_creates_nothing(
     result = run_app("--quit-after-show", home=home)
     assert result.returncode == 0, result.stderr
     assert not list((home / "data").glob("*.sqlite"))
+
+
+def test_the_window_explains_a_bad_file_in_a_dialog_too(asker, paths, tmp_path: Path, capsys):
+    from verenigingsbeheer.app import run_gui
+
+    missing = tmp_path / "weg.sqlite"
+    assert run_gui(db=missing, paths=paths, asker=asker) == 2
+    assert asker.errors[-1][1].startswith("Bestand niet gevonden")
+    assert "Bestand niet gevonden" in capsys.readouterr().err
+    assert not missing.exists()

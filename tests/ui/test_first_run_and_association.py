@@ -134,22 +134,43 @@ def test_editing_the_association_saves_valid_input_only(controller, asker, qtbot
     assert window.windowTitle().startswith("Residentie Cantorij –")
 
 
-def test_leaving_with_unsaved_changes_asks_first(controller, asker, qtbot):
+def test_leaving_with_unsaved_changes_asks_save_discard_or_cancel(controller, asker, qtbot):
     window = controller.window
     window.show_page(2)
     page = window.current_page()
     qtbot.keyClicks(page.form.town, " Centrum")
-    asker.confirm_answers.append(True)  # save
+    asker.save_answers_changes.append("cancel")
+    assert window.show_page(1) is False
+    assert window.current_page() is page and page.form.town.text() == "Den Haag Centrum"
+    assert "opslaan" in asker.confirmed[-1].lower()
+    asker.save_answers_changes.append("save")
     window.show_page(1)
-    assert asker.confirmed and "opslaan" in asker.confirmed[-1].lower()
+    assert isinstance(window.current_page(), type(window.pages()[1]))
     with controller.database.reading() as session:
         assert association.get_details(session).town == "Den Haag Centrum"
     window.show_page(2)
     qtbot.keyClicks(page.form.town, " Zuid")
-    asker.confirm_answers.append(False)  # discard
+    asker.save_answers_changes.append("discard")
     window.show_page(0)
     with controller.database.reading() as session:
         assert association.get_details(session).town == "Den Haag Centrum"
+    window.show_page(2)
+    assert page.form.town.text() == "Den Haag Centrum"
+
+
+def test_closing_the_window_with_unsaved_changes_asks_too(controller, asker, qtbot):
+    window = controller.window
+    window.show_page(2)
+    page = window.current_page()
+    qtbot.keyClicks(page.form.name, " Den Haag")
+    asker.save_answers_changes.append("cancel")
+    window.close()
+    assert window.isVisible()
+    asker.save_answers_changes.append("save")
+    window.close()
+    assert not window.isVisible()
+    with controller.database.reading() as session:
+        assert association.get_details(session).name.endswith("Cantorij Den Haag")
 
 
 def test_an_invalid_edit_keeps_the_user_on_the_page(controller, asker, qtbot):
@@ -158,10 +179,11 @@ def test_an_invalid_edit_keeps_the_user_on_the_page(controller, asker, qtbot):
     page = window.current_page()
     page.form.iban.clear()
     qtbot.keyClicks(page.form.iban, "NL12")
-    asker.confirm_answers.append(True)  # wants to save, but it is invalid
+    asker.save_answers_changes.append("save")  # wants to save, but it is invalid
     assert window.show_page(0) is False
     assert window.current_page() is page
     assert window.sidebar.currentRow() == 2
+    assert "Niet opgeslagen" in page.status.text()
 
 
 def test_a_logo_is_scaled_and_stored(controller, asker, qtbot, tmp_path: Path):
@@ -187,7 +209,7 @@ def test_a_logo_is_scaled_and_stored(controller, asker, qtbot, tmp_path: Path):
 
 def test_first_run_can_open_an_existing_file_instead(make_controller, asker, qtbot, demo_path):
     def step(dialog):
-        assert dialog.open_existing_button.isVisible() or not dialog.isVisible()
+        assert dialog.open_existing_button.text() == "Bestaand bestand openen…"
         asker.open_answers.append(demo_path)
         qtbot.mouseClick(dialog.open_existing_button, Qt.MouseButton.LeftButton)
         return dialog.result() == dialog.DialogCode.Accepted
@@ -208,3 +230,24 @@ def test_dashboard_numbers_are_formatted_in_dutch(make_controller, qtbot, tmp_pa
     controller = make_controller()
     controller.start(path)
     assert controller.window.current_page().current_card.value.text() == "1.200"
+
+
+def test_a_bare_file_name_goes_into_the_data_folder(make_controller, asker, qtbot, paths):
+    seen = {}
+
+    def step(dialog):
+        qtbot.keyClicks(dialog.form.name, "Koor")
+        dialog.path_edit.clear()
+        qtbot.keyClicks(dialog.path_edit, "mijn koor")
+        seen["path"] = dialog.path()
+        dialog.path_edit.clear()
+        qtbot.keyClicks(dialog.path_edit, "/bestaat/niet/koor.sqlite")
+        seen["problem"] = dialog.path_problem.text()
+        seen["ok"] = dialog.ok_button.isEnabled()
+        dialog.reject()
+        return False
+
+    asker.new_association_steps.append(step)
+    make_controller().start(None)
+    assert seen["path"] == paths.data_dir / "mijn koor.sqlite"
+    assert "bestaat niet" in seen["problem"] and seen["ok"] is False

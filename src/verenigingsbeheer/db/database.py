@@ -18,6 +18,8 @@ class Database:
         self.path = path
         self.engine = sqlite.make_engine(path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
+        # Goes up with every committed action, so views reload only what changed.
+        self.generation = 0
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -26,6 +28,7 @@ class Database:
         try:
             yield session
             session.commit()
+            self.generation += 1
         except BaseException:
             session.rollback()
             raise

@@ -7,7 +7,9 @@ upgraded; one from a newer version of the program is refused and left untouched.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import logging
 import sqlite3
 import uuid
 from dataclasses import asdict
@@ -27,6 +29,7 @@ from verenigingsbeheer.errors import (
 from verenigingsbeheer.i18n import _
 
 FILE_SUFFIX = ".sqlite"
+log = logging.getLogger(__name__)
 
 
 def inspect_file(path: Path) -> str:
@@ -35,17 +38,26 @@ def inspect_file(path: Path) -> str:
         raise FileNotFound(_("File not found: {path}").format(path=path))
     if path.is_dir():
         raise NotAnAssociationFile(_("{path} is a folder, not a file.").format(path=path))
-    if not sqlite.has_sqlite_header(path):
+    try:
+        is_sqlite = sqlite.has_sqlite_header(path)
+    except OSError as error:
+        raise UserError(sqlite.describe_error(error, path) or str(error)) from error
+    if not is_sqlite:
         raise NotAnAssociationFile(
             _("{path} is not a Verenigingsbeheer file, or it is damaged.").format(path=path)
         )
     try:
-        tables, revision = sqlite.read_schema_state(path)
+        tables, revision, application_id = sqlite.read_schema_state(path)
     except sqlite3.DatabaseError as error:
+        log.warning("cannot read %s: %s", path, error)
+        message = sqlite.describe_error(error, path)
         raise NotAnAssociationFile(
-            _("{path} is damaged and cannot be read ({detail}).").format(path=path, detail=error)
+            message or _("{path} is damaged and cannot be read.").format(path=path)
         ) from error
-    if "association" not in tables or revision is None:
+    ours = application_id == sqlite.APPLICATION_ID
+    # Files from before revision 0003 carry no stamp yet; every later one does.
+    unstamped_but_old = application_id == 0 and revision in KNOWN_REVISIONS
+    if "association" not in tables or revision is None or not (ours or unstamped_but_old):
         raise NotAnAssociationFile(
             _("{path} is a database, but not a Verenigingsbeheer file.").format(path=path)
         )
@@ -59,9 +71,15 @@ def inspect_file(path: Path) -> str:
     return revision
 
 
-def backup_name(path: Path, reason: str, when: dt.datetime | None = None) -> str:
+def backup_target(folder: Path, path: Path, reason: str, when: dt.datetime | None = None) -> Path:
+    """A new file name in `folder`: `<name>-<date-time>-<reason>.sqlite`, never an existing one."""
     stamp = (when or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return f"{path.stem}-{stamp}-{reason}{FILE_SUFFIX}"
+    target = folder / f"{path.stem}-{stamp}-{reason}{FILE_SUFFIX}"
+    number = 2
+    while target.exists():
+        target = folder / f"{path.stem}-{stamp}-{reason}-{number}{FILE_SUFFIX}"
+        number += 1
+    return target
 
 
 def open_database(path: Path, backup_dir: Path) -> Database:
@@ -69,8 +87,22 @@ def open_database(path: Path, backup_dir: Path) -> Database:
     path = Path(path)
     revision = inspect_file(path)
     if revision != SCHEMA_HEAD:
-        target = backup_dir / backup_name(path, f"voor-upgrade-{revision}")
-        sqlite.backup_file(path, target)
+        if not sqlite.is_writable(path):
+            raise UserError(
+                _(
+                    "{path} must be brought up to date for this version, but it is read-only. "
+                    "Copy it to a folder where you may write and open the copy."
+                ).format(path=path)
+            )
+        target = backup_target(backup_dir, path, f"voor-upgrade-{revision}")
+        try:
+            sqlite.backup_file(path, target)
+        except (OSError, sqlite3.Error) as error:
+            raise UserError(
+                _("No backup could be made in {folder}, so the file was not upgraded. {why}")
+                .format(folder=backup_dir, why=sqlite.describe_error(error, target) or "")
+                .strip()
+            ) from error
         _upgrade(path, target)
     return Database(path)
 
@@ -82,11 +114,12 @@ def _upgrade(path: Path, backup: Path) -> None:
     try:
         migrate.upgrade(engine)
     except Exception as error:  # rolled back by SQLite; say where the backup is
+        log.exception("upgrading %s failed", path)
         raise MigrationFailed(
             _(
                 "Upgrading {path} failed and was undone; nothing was changed. "
-                "A backup is at {backup}. Details: {detail}"
-            ).format(path=path, backup=backup, detail=error)
+                "A backup is at {backup}. The details are in the log file."
+            ).format(path=path, backup=backup)
         ) from error
     finally:
         engine.dispose()
@@ -106,18 +139,24 @@ def create_database(path: Path, details: AssociationDetails) -> Database:
     if not path.parent.is_dir():
         raise UserError(_("The folder {folder} does not exist.").format(folder=path.parent))
     partial = path.with_name(path.name + ".nieuw")
-    partial.unlink(missing_ok=True)
-    engine = sqlite.make_engine(partial)
     try:
-        migrate.upgrade(engine)
-        database = Database(partial)
-        with database.transaction() as session:
-            session.add(Association(file_uid=str(uuid.uuid4()), **asdict(normalise(details))))
-        database.close()
-    except BaseException:
-        engine.dispose()
         partial.unlink(missing_ok=True)
-        raise
-    engine.dispose()
-    partial.replace(path)
+        engine = sqlite.make_engine(partial)
+        try:
+            migrate.upgrade(engine)
+            database = Database(partial)
+            with database.transaction() as session:
+                session.add(Association(file_uid=str(uuid.uuid4()), **asdict(normalise(details))))
+            database.close()
+        finally:
+            engine.dispose()
+        partial.replace(path)
+    except Exception as error:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        message = sqlite.describe_error(error, path)
+        if message is None:
+            raise
+        log.warning("creating %s failed: %s", path, error)
+        raise UserError(message) from error
     return Database(path)

@@ -6,18 +6,22 @@ online backup API live here, so a later PostgreSQL backend replaces only this mo
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# "VBEH" as a 32-bit number: marks our files in the SQLite header (PRAGMA application_id).
+APPLICATION_ID = int.from_bytes(b"VBEH", "big")
 BUSY_TIMEOUT_MS = 5000
 
 
-def url_for(path: Path) -> str:
-    return f"sqlite:///{path}"
+def url_for(path: Path) -> URL:
+    """The engine URL; built from parts, so `%`, `?` or `#` in a file name stay literal."""
+    return URL.create("sqlite", database=str(path))
 
 
 def configure_dbapi_connection(dbapi_connection: Any, *, foreign_keys: bool = True) -> None:
@@ -60,15 +64,13 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
 
 
 def has_sqlite_header(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False
+    """True when the file starts like an SQLite database; OSError when it cannot be read."""
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
-def read_schema_state(path: Path) -> tuple[set[str], str | None]:
-    """The table names and the Alembic revision stored in the file.
+def read_schema_state(path: Path) -> tuple[set[str], str | None, int]:
+    """The table names, the Alembic revision and the application id stored in the file.
 
     Raises sqlite3.DatabaseError when the file is not a readable database.
     """
@@ -82,7 +84,8 @@ def read_schema_state(path: Path) -> tuple[set[str], str | None]:
         if "alembic_version" in tables:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
-        return tables, revision
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        return tables, revision, application_id
     finally:
         connection.close()
 
@@ -102,3 +105,47 @@ def backup_file(source: Path, target: Path) -> Path:
         src.close()
     partial.replace(target)
     return target
+
+
+def describe_error(error: BaseException, path: Path | None = None) -> str | None:
+    """A Dutch (translated) explanation of a storage problem, or None if it is not one.
+
+    Covers the operating system's errors and SQLite's, also when SQLAlchemy wrapped them.
+    """
+    from verenigingsbeheer.i18n import _
+
+    where = str(path) if path is not None else str(getattr(error, "filename", "") or "")
+    original = getattr(error, "orig", None) or error
+    if isinstance(original, sqlite3.OperationalError):
+        text = str(original).lower()
+        if "readonly" in text or "read-only" in text:
+            return _("{path} is read-only: changes cannot be saved.").format(path=where)
+        if "locked" in text or "busy" in text:
+            return _("{path} is in use by another program; try again later.").format(path=where)
+        if "disk" in text and "full" in text:
+            return _("The disk is full; nothing was saved.")
+        if "unable to open" in text:
+            return _("{path} cannot be opened.").format(path=where)
+        return None
+    if isinstance(original, sqlite3.DatabaseError) and not isinstance(
+        original, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError
+    ):
+        return _("{path} is damaged and cannot be read.").format(path=where)
+    if isinstance(original, OSError):
+        if isinstance(original, PermissionError) or original.errno in (errno.EACCES, errno.EPERM):
+            return _("No permission to read or write {path}.").format(path=where)
+        if original.errno == errno.EROFS:
+            return _("{path} is on a read-only disk: nothing can be saved there.").format(
+                path=where
+            )
+        if original.errno == errno.ENOSPC:
+            return _("The disk is full; nothing was saved.")
+        return _("{path} cannot be read or written.").format(path=where)
+    return None
+
+
+def is_writable(path: Path) -> bool:
+    """Both the file and its folder must be writable (SQLite writes its journal beside it)."""
+    import os
+
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)

@@ -23,9 +23,11 @@ class Money:
             raise TypeError("use a string or Decimal, never a float, for money")
         try:
             amount = Decimal(str(value).strip())
+            if not amount.is_finite():
+                raise InvalidOperation
+            cents = (amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
         except InvalidOperation as error:
             raise ValueError(f"not an amount: {value!r}") from error
-        cents = (amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
         return cls(int(cents))
 
     def as_decimal(self) -> Decimal:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 def fold(text: str) -> str:
     """Lower case without diacritics, so "Boëlens" compares equal to "boelens"."""
+    if text.isascii():  # most names: no need to decompose
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 

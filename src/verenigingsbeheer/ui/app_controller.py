@@ -12,12 +12,15 @@ from pathlib import Path
 
 from verenigingsbeheer import i18n
 from verenigingsbeheer import settings as settings_store
-from verenigingsbeheer.db.database import Database
-from verenigingsbeheer.db.opening import create_database, open_database
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _
 from verenigingsbeheer.paths import Paths
 from verenigingsbeheer.services import overview
+from verenigingsbeheer.services.files import (
+    AssociationFile,
+    create_association_file,
+    open_association_file,
+)
 from verenigingsbeheer.settings import Settings
 from verenigingsbeheer.ui import qt_translations
 from verenigingsbeheer.ui.asker import Asker
@@ -47,7 +50,7 @@ class AppController:
         self.settings = settings
         self.asker = asker
         self.today = today
-        self.database: Database | None = None
+        self.database: AssociationFile | None = None
         self.window: MainWindow | None = None
 
     # -- start-up ---------------------------------------------------------------------------
@@ -69,7 +72,7 @@ class AppController:
         if self.window is not None and not self.window.may_close():
             return False
         try:
-            database = open_database(Path(path), self.paths.backup_dir)
+            database = open_association_file(Path(path), self.paths.backup_dir)
         except UserError as error:
             if raise_errors:
                 raise
@@ -92,14 +95,14 @@ class AppController:
         if details is None:  # the user chose to open an existing file instead
             return self.open_file(path)
         try:
-            database = create_database(path, details)
+            database = create_association_file(path, details)
         except UserError as error:
             self.asker.error(self.window, _("The file cannot be created"), error.message)
             return False
         self._switch_to(database)
         return True
 
-    def _switch_to(self, database: Database) -> None:
+    def _switch_to(self, database: AssociationFile) -> None:
         if self.database is not None:
             self.database.close()
         self.database = database

@@ -23,6 +23,9 @@ def file_filter() -> str:
 class Asker(Protocol):
     def confirm(self, parent: QWidget | None, title: str, question: str) -> bool: ...
 
+    def save_changes(self, parent: QWidget | None, question: str) -> str:
+        """ "save", "discard" or "cancel" for edits that would otherwise be lost."""
+
     def error(
         self, parent: QWidget | None, title: str, message: str, details: str = ""
     ) -> None: ...
@@ -50,6 +53,16 @@ class QtAsker:
         box.addButton(_("No"), QMessageBox.ButtonRole.NoRole)
         box.exec()
         return box.clickedButton() is yes
+
+    def save_changes(self, parent: QWidget | None, question: str) -> str:
+        box = QMessageBox(QMessageBox.Icon.Question, _("Unsaved changes"), question, parent=parent)
+        save = box.addButton(_("Save"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(_("Don't save"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return {save: "save", discard: "discard"}.get(box.clickedButton(), "cancel")
 
     def error(self, parent: QWidget | None, title: str, message: str, details: str = "") -> None:
         from verenigingsbeheer.ui.dialogs.error_dialog import ErrorDialog

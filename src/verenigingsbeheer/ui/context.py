@@ -6,13 +6,13 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from verenigingsbeheer.db.database import Database
+from verenigingsbeheer.services.files import AssociationFile
 from verenigingsbeheer.ui.asker import Asker
 
 
 @dataclass
 class PageContext:
-    database: Database
+    database: AssociationFile
     asker: Asker
     today: Callable[[], dt.date] = dt.date.today
     # Called after an action changed the association's details (name, logo).

@@ -13,6 +13,7 @@ from types import TracebackType
 
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _
+from verenigingsbeheer.services.files import describe_error
 from verenigingsbeheer.ui.asker import Asker
 
 log = logging.getLogger("verenigingsbeheer")
@@ -39,11 +40,20 @@ class ErrorReporter:
             log.error("unexpected error\n%s", details)
             print(details, file=sys.stderr)
             return
+        details = "".join(traceback.format_exception(kind, error, tb))
         if isinstance(error, UserError):
             self.asker.error(self.parent(), _("Something went wrong"), error.message)
             return
-        details = "".join(traceback.format_exception(kind, error, tb))
         log.error("unexpected error\n%s", details)
+        explained = describe_error(error)
+        if explained is not None:  # a storage problem the user can act on
+            self.asker.error(
+                self.parent(),
+                _("Something went wrong"),
+                explained + " " + _("What you were doing has been undone."),
+                details,
+            )
+            return
         self.asker.error(
             self.parent(),
             _("Unexpected error"),

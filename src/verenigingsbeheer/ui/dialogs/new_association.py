@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from verenigingsbeheer.db.opening import FILE_SUFFIX
 from verenigingsbeheer.domain.association import AssociationDetails, normalise
 from verenigingsbeheer.i18n import _
+from verenigingsbeheer.services.files import FILE_SUFFIX
 from verenigingsbeheer.ui.widgets.association_form import AssociationForm
 
 
@@ -84,7 +84,13 @@ class NewAssociationDialog(QDialog):
         self.form.name.setFocus()
 
     def path(self) -> Path:
-        return Path(self.path_edit.text().strip()).expanduser()
+        """The typed path; a bare name goes into the data folder and gets `.sqlite`."""
+        path = Path(self.path_edit.text().strip()).expanduser()
+        if not path.is_absolute():
+            path = self._folder / path
+        if path.name and path.suffix.lower() not in (FILE_SUFFIX, ".db"):
+            path = path.with_name(path.name + FILE_SUFFIX)
+        return path
 
     def _suggest_path(self, name: str) -> None:
         if not self._path_chosen:
@@ -106,10 +112,12 @@ class NewAssociationDialog(QDialog):
 
     def path_problem_text(self) -> str:
         path = self.path()
-        if not self.path_edit.text().strip():
+        if not self.path_edit.text().strip() or path.is_dir():
             return _("Choose where to save the file.")
         if path.exists():
             return _("{path} already exists; choose another name.").format(path=path)
+        if not path.parent.is_dir():
+            return _("The folder {folder} does not exist.").format(folder=path.parent)
         return ""
 
     def _update(self) -> None:

@@ -12,8 +12,9 @@ BAR_COLOR = QColor("#2c5d8f")
 class BarChart(QWidget):
     """Labels left, a bar per value, the number at the end of the bar."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, format_value=str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._format = format_value  # e.g. Babel's number format for the chosen language
         self._data: list[tuple[str, int]] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -41,7 +42,10 @@ class BarChart(QWidget):
         text_color = self.palette().color(QPalette.ColorRole.WindowText)
         label_width = max((metrics.horizontalAdvance(label) for label, _ in self._data), default=0)
         label_width += 12
-        value_width = metrics.horizontalAdvance("00000") + 8
+        value_width = max(
+            (metrics.horizontalAdvance(self._format(value)) for _, value in self._data), default=0
+        )
+        value_width += 8
         bar_space = max(10, self.width() - label_width - value_width)
         largest = max((value for _, value in self._data), default=0) or 1
         row = self._row_height()
@@ -61,6 +65,6 @@ class BarChart(QWidget):
             painter.drawText(
                 QRectF(label_width + length + 6, top, value_width, row),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                str(value),
+                self._format(value),
             )
         painter.end()

@@ -63,14 +63,15 @@ class AssociationPage(AssociationView):
         """Ask before unsaved edits would be lost; False keeps the user here."""
         if not self.has_unsaved_changes():
             return True
-        if self.context.asker.confirm(
-            self,
-            _("Unsaved changes"),
-            _("You changed the association's details. Save the changes?"),
-        ):
+        answer = self.context.asker.save_changes(
+            self, _("You changed the association's details. Save the changes?")
+        )
+        if answer == "save":
             return self.save()
-        self.revert()
-        return True
+        if answer == "discard":
+            self.revert()
+            return True
+        return False
 
     def _update_buttons(self) -> None:
         dirty = self.has_unsaved_changes()

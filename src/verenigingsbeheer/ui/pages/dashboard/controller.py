@@ -31,7 +31,8 @@ class DashboardPage(DashboardView):
             per_section = members.current_per_section(session, today)
             board = members.current_board(session, today)
         self.name.setText(details.name)
-        self.date.setText(format_date(today, "full").capitalize())
+        day = format_date(today, "full")
+        self.date.setText(day[:1].upper() + day[1:])
         pixmap = QPixmap()
         if details.logo_png and pixmap.loadFromData(details.logo_png):
             self.logo.setPixmap(

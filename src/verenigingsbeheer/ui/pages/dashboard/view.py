@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from verenigingsbeheer.i18n import _
+from verenigingsbeheer.i18n.formatting import format_number
 from verenigingsbeheer.ui.widgets.bar_chart import BarChart
 
 
@@ -86,7 +87,7 @@ class DashboardView(QScrollArea):
         columns = QGridLayout()
         columns.setHorizontalSpacing(32)
         columns.addWidget(_heading(_("Members per section")), 0, 0)
-        self.sections_chart = BarChart()
+        self.sections_chart = BarChart(format_value=format_number)
         self.sections_empty = QLabel(_("No members yet."))
         section_box = QVBoxLayout()
         section_box.addWidget(self.sections_chart)

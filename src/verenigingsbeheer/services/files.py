@@ -1,0 +1,35 @@
+"""Association files for the window and the command line: open, create, explain problems.
+
+The fronts (UI, CLI) come through here rather than reaching into the data layer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from verenigingsbeheer.db.database import Database
+from verenigingsbeheer.db.opening import FILE_SUFFIX, create_database, open_database
+from verenigingsbeheer.db.schema_version import SCHEMA_HEAD
+from verenigingsbeheer.db.sqlite import describe_error
+from verenigingsbeheer.domain.association import AssociationDetails
+
+AssociationFile = Database
+
+__all__ = [
+    "FILE_SUFFIX",
+    "SCHEMA_HEAD",
+    "AssociationFile",
+    "create_association_file",
+    "describe_error",
+    "open_association_file",
+]
+
+
+def open_association_file(path: Path, backup_dir: Path) -> AssociationFile:
+    """Open an existing file (upgrading it after a backup); UserError says why not."""
+    return open_database(path, backup_dir)
+
+
+def create_association_file(path: Path, details: AssociationDetails) -> AssociationFile:
+    """Create a new file; it must not exist yet."""
+    return create_database(path, details)
