@@ -27,10 +27,14 @@ def main() -> int:
     from verenigingsbeheer.ui.asker import QtAsker
 
     app = QApplication(sys.argv[:1])
+    # A readable folder name, since the status bar shows the file's path.
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
         paths = Paths(home / "data", home / "config", home / "log").ensure()
-        demo = paths.data_dir / "haags-gemengd-koor.sqlite"
+        documents = Path(tempfile.gettempdir()) / "Documenten"
+        documents.mkdir(exist_ok=True)
+        demo = documents / "haags-gemengd-koor.sqlite"
+        demo.unlink(missing_ok=True)
         create_demo(demo, members=40, seed=1, today=DAY).close()
         controller = AppController(paths, Settings(), QtAsker(), today=lambda: DAY)
         controller.apply_language()
@@ -44,6 +48,7 @@ def main() -> int:
             app.processEvents()
             window.grab().save(str(out / f"{name}.png"))
         controller.shutdown()
+        demo.unlink()
     print(f"screenshots written to {out}")
     return 0
 
