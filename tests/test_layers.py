@@ -55,7 +55,7 @@ def test_lower_layers_do_not_import_upper_ones():
         "services": ("verenigingsbeheer.ui",),
         # the fronts reach the data layer through services.files only
         "ui": ("verenigingsbeheer.db",),
-        "cli.py": ("verenigingsbeheer.db", "verenigingsbeheer.ui"),
+        "cli": ("verenigingsbeheer.db", "verenigingsbeheer.ui"),
         "outputs": ("verenigingsbeheer.ui", "verenigingsbeheer.db"),
     }
     offenders = []
