@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -13,6 +14,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    UniqueConstraint,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -43,6 +45,8 @@ class Association(Base):
     financial_year_start_month: Mapped[int] = mapped_column(Integer, default=1)
     logo_png: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+    # The highest member number ever given out: numbers are never reused.
+    last_member_number: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Person(Base):
@@ -58,6 +62,14 @@ class Person(Base):
     email: Mapped[str] = mapped_column(String(254), default="")
     phone: Mapped[str] = mapped_column(String(30), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+    date_of_birth: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    # A structured address, as SEPA requires from November 2026.
+    street: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    house_number: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    house_number_addition: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    postcode: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    town: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    country: Mapped[str] = mapped_column(String(2), default="NL", server_default="NL")
 
     member: Mapped[Member | None] = relationship(back_populates="person")
 
@@ -70,6 +82,25 @@ class Section(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(60), unique=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MembershipType(Base):
+    """Regular, youth, student, donor, honorary ...; configurable per association."""
+
+    __tablename__ = "membership_types"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Household(Base):
+    """Members at one address; one of them pays (family discount comes with finance)."""
+
+    __tablename__ = "households"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
 
 
 class Member(Base):
@@ -86,9 +117,29 @@ class Member(Base):
         ForeignKey("sections.id", ondelete="SET NULL"), index=True, default=None
     )
     notes: Mapped[str] = mapped_column(Text, default="")
+    membership_type_id: Mapped[int | None] = mapped_column(
+        ForeignKey("membership_types.id", ondelete="SET NULL"), index=True, default=None
+    )
+    iban: Mapped[str] = mapped_column(String(34), default="", server_default="")
+    mandate_reference: Mapped[str] = mapped_column(String(35), default="", server_default="")
+    mandate_signed_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    # The Hague's pass for residents with a low income.
+    ooievaarspas: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    ooievaarspas_number: Mapped[str] = mapped_column(String(30), default="", server_default="")
+    ooievaarspas_valid_until: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    emergency_contact: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    household_id: Mapped[int | None] = mapped_column(
+        ForeignKey("households.id", ondelete="SET NULL"), index=True, default=None
+    )
+    pays_for_household: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     person: Mapped[Person] = relationship(back_populates="member")
     section: Mapped[Section | None] = relationship()
+    membership_type: Mapped[MembershipType | None] = relationship()
+    household: Mapped[Household | None] = relationship()
+    consents: Mapped[list[Consent]] = relationship(
+        back_populates="member", cascade="all, delete-orphan", order_by="Consent.kind"
+    )
     periods: Mapped[list[MembershipPeriod]] = relationship(
         back_populates="member",
         cascade="all, delete-orphan",
@@ -112,6 +163,7 @@ class MembershipPeriod(Base):
     start_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
     end_reason: Mapped[str] = mapped_column(String(200), default="")
+    notice_given_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
 
     member: Mapped[Member] = relationship(back_populates="periods")
 
@@ -129,5 +181,28 @@ class BoardFunction(Base):
     title: Mapped[str] = mapped_column(String(100))
     start_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    # Empty for the board itself, else the committee's name ("Muziekcommissie").
+    committee: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
     member: Mapped[Member] = relationship(back_populates="functions")
+
+
+class Consent(Base):
+    """Permission for photos/video, the newsletter or the alumni list, with its date.
+
+    For members under 16 a parent gives it; their name is kept.
+    """
+
+    __tablename__ = "consents"
+    __table_args__ = (
+        CheckConstraint("kind IN ('photos', 'newsletter', 'alumni')", name="kind"),
+        UniqueConstraint("member_id", "kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    given_on: Mapped[dt.date] = mapped_column(Date)
+    given_by_parent: Mapped[str] = mapped_column(String(200), default="")
+
+    member: Mapped[Member] = relationship(back_populates="consents")

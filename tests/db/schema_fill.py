@@ -1,0 +1,78 @@
+"""Rows for every table of every schema revision, to test migrations with data present.
+
+Each new migration adds a filler for its revision here; a test insists on it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+
+def fill_0001(path: Path, members: int = 30) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO association (id, file_uid, name, street, house_number, postcode, town,"
+            " country, kvk_number, iban, creditor_id, financial_year_start_month)"
+            " VALUES (1, 'uid-1', 'Oud Koor', '', '', '', '', 'NL', '', '', '', 1)"
+        )
+        for n in range(1, members + 1):
+            db.execute(
+                "INSERT INTO persons (id, first_name, tussenvoegsel, last_name, initials, email,"
+                " phone) VALUES (?, ?, 'van', ?, '', '', '')",
+                (n, f"Voornaam{n}", f"Achternaam{n}"),
+            )
+            db.execute(
+                "INSERT INTO members (id, person_id, member_number, notes) VALUES (?, ?, ?, '')",
+                (n, n, 100 + n),
+            )
+            db.execute(
+                "INSERT INTO membership_periods (member_id, start_date, end_date, end_reason)"
+                " VALUES (?, '2001-09-01', '2005-06-30', 'verhuisd')",
+                (n,),
+            )
+            db.execute(
+                "INSERT INTO membership_periods (member_id, start_date, end_date, end_reason)"
+                " VALUES (?, '2010-09-01', NULL, '')",
+                (n,),
+            )
+
+
+def fill_0002(path: Path, members: int = 30) -> None:
+    fill_0001(path, members)
+    with sqlite3.connect(path) as db:
+        for order, name in enumerate(("Sopraan", "Alt", "Tenor", "Bas")):
+            db.execute(
+                "INSERT INTO sections (id, name, sort_order) VALUES (?, ?, ?)",
+                (order + 1, name, order),
+            )
+        db.execute("UPDATE members SET section_id = 1 + (id % 4)")
+        for n in range(1, min(members, 5) + 1):
+            db.execute(
+                "INSERT INTO board_functions (member_id, title, start_date, end_date)"
+                " VALUES (?, 'Bestuurslid', '2020-01-01', NULL)",
+                (n,),
+            )
+
+
+def fill_0004(path: Path, members: int = 30) -> None:
+    fill_0002(path, members)
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO households (id, name) VALUES (1, 'Familie Achternaam')")
+        db.execute(
+            "UPDATE members SET household_id = 1, membership_type_id = 1,"
+            " iban = 'NL91ABNA0417164300', ooievaarspas = 1 WHERE id <= 2"
+        )
+        db.execute(
+            "UPDATE persons SET street = 'Spui', house_number = '70', postcode = '2511 BT',"
+            " town = 'Den Haag', date_of_birth = '1980-05-01'"
+        )
+        for n in range(1, members + 1):
+            db.execute(
+                "INSERT INTO consents (member_id, kind, given_on, given_by_parent)"
+                " VALUES (?, 'photos', '2024-09-01', '')",
+                (n,),
+            )
+
+
+FILLERS = {"0001": fill_0001, "0002": fill_0002, "0003": fill_0002, "0004": fill_0004}
