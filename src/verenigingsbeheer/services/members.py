@@ -5,15 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from verenigingsbeheer.db.models import BoardFunction, Member, MembershipPeriod, Person, Section
+from verenigingsbeheer.db.models import (
+    BoardFunction,
+    Member,
+    MembershipPeriod,
+    MembershipType,
+    Person,
+    Section,
+)
 from verenigingsbeheer.domain.person import PersonName
 
 
 @dataclass(frozen=True, slots=True)
 class MemberRow:
+    """One line of the member list: plain values, no ORM object."""
+
     member_id: int
     member_number: int
     name: PersonName
@@ -23,13 +32,33 @@ class MemberRow:
     member_since: dt.date | None
     member_until: dt.date | None
     functions: str
+    current: bool = True
+    membership_type: str = ""
+    date_of_birth: dt.date | None = None
+    street: str = ""
+    house_number: str = ""
+    house_number_addition: str = ""
+    postcode: str = ""
+    town: str = ""
+    country: str = "NL"
+    iban: str = ""
+    has_mandate: bool = False
+    ooievaarspas: bool = False
+    household_id: int | None = None
+
+    @property
+    def address(self) -> str:
+        """ "Spui 70 A": street, number and addition as on an envelope."""
+        number = " ".join(p for p in (self.house_number, self.house_number_addition) if p)
+        return " ".join(p for p in (self.street, number) if p)
+
+    @property
+    def is_board(self) -> bool:
+        return bool(self.functions)
 
     def is_current(self, on: dt.date) -> bool:
-        return (
-            self.member_since is not None
-            and self.member_since <= on
-            and (self.member_until is None or self.member_until >= on)
-        )
+        """Kept for callers that pass the day; the row knows it for the day it was read."""
+        return self.current
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +80,31 @@ def _current_period(on: dt.date):
 
 
 def list_members(session: Session, on: dt.date, *, include_former: bool = False) -> list[MemberRow]:
-    """Every member with their latest period, sorted as a Dutch list (tussenvoegsel ignored)."""
-    latest = (
+    """Every member, sorted as a Dutch list (tussenvoegsel ignored).
+
+    `member_since` is the first day ever joined, `member_until` the end of the latest
+    period (None while it runs); `current` tells whether a period covers `on`.
+    """
+    periods = (
         select(
             MembershipPeriod.member_id.label("member_id"),
             func.min(MembershipPeriod.start_date).label("since"),
             func.max(func.coalesce(MembershipPeriod.end_date, _OPEN_END)).label("until"),
+            func.max(
+                case(
+                    (
+                        and_(
+                            MembershipPeriod.start_date <= on,
+                            or_(
+                                MembershipPeriod.end_date.is_(None),
+                                MembershipPeriod.end_date >= on,
+                            ),
+                        ),
+                        1,
+                    ),
+                    else_=0,
+                )
+            ).label("current"),
         )
         .group_by(MembershipPeriod.member_id)
         .subquery()
@@ -81,22 +129,34 @@ def list_members(session: Session, on: dt.date, *, include_former: bool = False)
             Person.tussenvoegsel,
             Person.last_name,
             Person.initials,
-            Section.name,
+            Section.name.label("section"),
+            MembershipType.name.label("membership_type"),
             Person.email,
             Person.phone,
-            latest.c.since,
-            latest.c.until,
+            periods.c.since,
+            periods.c.until,
+            periods.c.current,
             functions.c.titles,
+            Person.date_of_birth,
+            Person.street,
+            Person.house_number,
+            Person.house_number_addition,
+            Person.postcode,
+            Person.town,
+            Person.country,
+            Member.iban,
+            Member.mandate_reference,
+            Member.ooievaarspas,
+            Member.household_id,
         )
         .join(Person, Person.id == Member.person_id)
         .outerjoin(Section, Section.id == Member.section_id)
-        .outerjoin(latest, latest.c.member_id == Member.id)
+        .outerjoin(MembershipType, MembershipType.id == Member.membership_type_id)
+        .outerjoin(periods, periods.c.member_id == Member.id)
         .outerjoin(functions, functions.c.member_id == Member.id)
     )
     if not include_former:
-        query = query.where(
-            Member.id.in_(select(MembershipPeriod.member_id).where(_current_period(on)))
-        )
+        query = query.where(periods.c.current == 1)
     rows = []
     for row in session.execute(query):
         until = _as_date(row.until)
@@ -105,12 +165,25 @@ def list_members(session: Session, on: dt.date, *, include_former: bool = False)
                 member_id=row.id,
                 member_number=row.member_number,
                 name=PersonName(row.first_name, row.last_name, row.tussenvoegsel, row.initials),
-                section=row.name or "",
+                section=row.section or "",
                 email=row.email,
                 phone=row.phone,
                 member_since=_as_date(row.since),
                 member_until=None if until == _OPEN_END else until,
                 functions=row.titles or "",
+                current=bool(row.current),
+                membership_type=row.membership_type or "",
+                date_of_birth=row.date_of_birth,
+                street=row.street,
+                house_number=row.house_number,
+                house_number_addition=row.house_number_addition,
+                postcode=row.postcode,
+                town=row.town,
+                country=row.country,
+                iban=row.iban,
+                has_mandate=bool(row.mandate_reference),
+                ooievaarspas=bool(row.ooievaarspas),
+                household_id=row.household_id,
             )
         )
     rows.sort(key=lambda member: member.name.sort_key)
@@ -174,3 +247,17 @@ def current_board(session: Session, on: dt.date) -> list[BoardRow]:
         )
         for row in session.execute(query)
     ]
+
+
+def current_per_type(session: Session, on: dt.date) -> list[tuple[str, int]]:
+    """(membership type, current members) in the types' own order; no type last."""
+    current = select(MembershipPeriod.member_id).where(_current_period(on))
+    query = (
+        select(MembershipType.name, func.count(Member.id))
+        .select_from(Member)
+        .outerjoin(MembershipType, MembershipType.id == Member.membership_type_id)
+        .where(Member.id.in_(current))
+        .group_by(MembershipType.id)
+        .order_by(func.coalesce(MembershipType.sort_order, 1_000_000), MembershipType.name)
+    )
+    return [(name or "", int(count)) for name, count in session.execute(query)]

@@ -1,0 +1,169 @@
+"""A member's details as the form and the import hand them over, and their rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, fields, replace
+
+from verenigingsbeheer.domain.association import normalise_postcode
+from verenigingsbeheer.domain.parsing import split_house_number
+from verenigingsbeheer.i18n import N_, _
+
+CONSENT_KINDS = ("photos", "newsletter", "alumni")
+CONSENT_LABELS = {
+    "photos": N_("Photos and video"),
+    "newsletter": N_("Newsletter"),
+    "alumni": N_("Alumni list"),
+}
+PARENT_CONSENT_AGE = 16
+_POSTCODE_NL = re.compile(r"^[1-9][0-9]{3} [A-Z]{2}$")
+_PHONE = re.compile(r"^\+?[0-9 ()./-]{6,20}$")
+
+
+@dataclass(frozen=True)
+class Consent:
+    given_on: dt.date
+    given_by_parent: str = ""
+
+
+@dataclass(frozen=True)
+class MemberDetails:
+    """Everything the member form edits; ids refer to sections and membership types."""
+
+    first_name: str
+    last_name: str
+    tussenvoegsel: str = ""
+    initials: str = ""
+    date_of_birth: dt.date | None = None
+    street: str = ""
+    house_number: str = ""
+    house_number_addition: str = ""
+    postcode: str = ""
+    town: str = ""
+    country: str = "NL"
+    phone: str = ""
+    email: str = ""
+    iban: str = ""
+    mandate_reference: str = ""
+    mandate_signed_on: dt.date | None = None
+    section_id: int | None = None
+    membership_type_id: int | None = None
+    member_since: dt.date | None = None
+    notice_given_on: dt.date | None = None
+    member_until: dt.date | None = None
+    end_reason: str = ""
+    ooievaarspas: bool = False
+    ooievaarspas_number: str = ""
+    ooievaarspas_valid_until: dt.date | None = None
+    consents: dict[str, Consent] = field(default_factory=dict)
+    emergency_contact: str = ""
+    notes: str = ""
+
+
+MEMBER_FIELDS = tuple(f.name for f in fields(MemberDetails))
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\s.-]", "", text).upper()
+
+
+def normalise(details: MemberDetails) -> MemberDetails:
+    """Tidy typed input: trimmed names, NL postcode `2517 AK`, compact IBAN, `112a` split."""
+    number, addition = details.house_number.strip(), details.house_number_addition.strip()
+    if number and not number.isdigit():
+        split_number, split_addition = split_house_number(number)
+        if split_number:  # "112a" -> 112 + a; "a12" stays, so the rule can flag it
+            number, addition = split_number, addition or split_addition
+    country = (details.country.strip() or "NL").upper()
+    return replace(
+        details,
+        first_name=" ".join(details.first_name.split()),
+        last_name=" ".join(details.last_name.split()),
+        tussenvoegsel=" ".join(details.tussenvoegsel.split()).lower(),
+        initials=details.initials.strip(),
+        street=" ".join(details.street.split()),
+        house_number=number,
+        house_number_addition=addition,
+        postcode=normalise_postcode(details.postcode, country),
+        town=" ".join(details.town.split()),
+        country=country,
+        phone=details.phone.strip(),
+        email=details.email.strip(),
+        iban=_compact(details.iban),
+        mandate_reference=details.mandate_reference.strip(),
+        ooievaarspas_number=details.ooievaarspas_number.strip() if details.ooievaarspas else "",
+        ooievaarspas_valid_until=details.ooievaarspas_valid_until if details.ooievaarspas else None,
+        emergency_contact=details.emergency_contact.strip(),
+        end_reason=details.end_reason.strip(),
+    )
+
+
+def age_on(born: dt.date, day: dt.date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def validate(details: MemberDetails, today: dt.date) -> dict[str, str]:
+    """Problems per field, in the user's language; empty when all is well."""
+    from email_validator import EmailNotValidError, validate_email
+    from stdnum import iban as stdnum_iban
+
+    d = normalise(details)
+    problems: dict[str, str] = {}
+    if not d.first_name:
+        problems["first_name"] = _("Enter a first name.")
+    if not d.last_name:
+        problems["last_name"] = _("Enter a last name.")
+    for name, limit in (("first_name", 100), ("last_name", 100), ("street", 200), ("town", 100)):
+        if len(getattr(d, name)) > limit:
+            problems[name] = _("At most {n} characters.").format(n=limit)
+    if d.date_of_birth is not None:
+        if d.date_of_birth > today:
+            problems["date_of_birth"] = _("The date of birth lies in the future.")
+        elif d.date_of_birth.year < 1900:
+            problems["date_of_birth"] = _("The date of birth lies before 1900.")
+    if d.house_number and not d.house_number.isdigit():
+        problems["house_number"] = _("A house number starts with digits, e.g. 112a or 45-II.")
+    if len(d.house_number_addition) > 10:
+        problems["house_number_addition"] = _("At most {n} characters.").format(n=10)
+    if d.postcode and d.country == "NL" and not _POSTCODE_NL.match(d.postcode):
+        problems["postcode"] = _("A Dutch postcode has four digits and two letters, e.g. 2517 AK.")
+    if not re.fullmatch(r"[A-Z]{2}", d.country):
+        problems["country"] = _("Use the two-letter country code, e.g. NL or BE.")
+    if d.phone and not _PHONE.match(d.phone):
+        problems["phone"] = _("A phone number has at least 6 digits, e.g. 070-1234567.")
+    if d.email:
+        try:
+            validate_email(d.email, check_deliverability=False)
+        except EmailNotValidError:
+            problems["email"] = _("This is not a valid e-mail address, e.g. naam@voorbeeld.nl.")
+    if d.iban and not stdnum_iban.is_valid(d.iban):
+        problems["iban"] = _("This IBAN is not valid; check the letters and digits.")
+    if (d.mandate_reference or d.mandate_signed_on) and not d.iban:
+        problems["mandate_reference"] = _("A direct-debit mandate needs an IBAN.")
+    if d.mandate_signed_on is not None and d.mandate_signed_on > today:
+        problems["mandate_signed_on"] = _("The mandate cannot be signed in the future.")
+    if d.member_since is None:
+        problems["member_since"] = _("Enter the date the membership began.")
+    elif d.member_until is not None and d.member_until < d.member_since:
+        problems["member_until"] = _("Member until lies before member since.")
+    if d.notice_given_on is not None and d.member_since and d.notice_given_on < d.member_since:
+        problems["notice_given_on"] = _("Notice was given before the membership began.")
+    if d.notice_given_on is not None and d.notice_given_on > today:
+        problems["notice_given_on"] = _("Notice cannot be given in the future.")
+    if d.ooievaarspas_valid_until is not None and not d.ooievaarspas:
+        problems["ooievaarspas"] = _("Tick the Ooievaarspas box or clear its date.")
+    for kind, consent in d.consents.items():
+        if kind not in CONSENT_KINDS:
+            problems[f"consent_{kind}"] = _("Unknown kind of consent.")
+        elif consent.given_on > today:
+            problems[f"consent_{kind}"] = _("A consent cannot be given in the future.")
+        elif (
+            d.date_of_birth is not None
+            and age_on(d.date_of_birth, consent.given_on) < PARENT_CONSENT_AGE
+            and not consent.given_by_parent.strip()
+        ):
+            problems[f"consent_{kind}"] = _(
+                "The member was under 16 then: enter which parent gave the consent."
+            )
+    return problems
