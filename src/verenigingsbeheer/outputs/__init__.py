@@ -1,1 +1,4 @@
-"""Files the program produces (PDF, CSV/XLSX, later SEPA and iCal): fed by services, no Qt, no SQL."""
+"""Files the program produces (PDF, CSV/XLSX, later SEPA and iCal).
+
+Fed by services; no Qt, no SQL.
+"""

@@ -10,10 +10,20 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from verenigingsbeheer.db.database import Database
-from verenigingsbeheer.db.models import BoardFunction, Member, MembershipPeriod, Person, Section
+from verenigingsbeheer.db.models import (
+    Association,
+    BoardFunction,
+    Consent,
+    Household,
+    Member,
+    MembershipPeriod,
+    MembershipType,
+    Person,
+    Section,
+)
 from verenigingsbeheer.db.opening import create_database
 from verenigingsbeheer.domain.association import AssociationDetails
 from verenigingsbeheer.services import demo_names as names
@@ -54,7 +64,7 @@ def create_demo(
     database = create_database(path, DEMO_ASSOCIATION)
     try:
         with database.transaction() as session:
-            _fill(session, rng, members, today)
+            _fill(session, rng, seed, members, today)
     except BaseException:
         database.close()
         path.unlink(missing_ok=True)
@@ -62,7 +72,7 @@ def create_demo(
     return database
 
 
-def _fill(session, rng: random.Random, current: int, today: dt.date) -> None:
+def _fill(session, rng: random.Random, seed: int, current: int, today: dt.date) -> None:
     section_ids = []
     for order, part in enumerate(VOICE_PARTS):
         section = Section(name=part, sort_order=order)
@@ -125,10 +135,17 @@ def _fill(session, rng: random.Random, current: int, today: dt.date) -> None:
                     ),
                 }
             )
+    households, consents = _enrich(
+        session, random.Random(f"{seed}-details"), persons, member_rows, periods, today
+    )
     if persons:
+        if households:
+            session.execute(insert(Household), households)
         session.execute(insert(Person), persons)
         session.execute(insert(Member), member_rows)
         session.execute(insert(MembershipPeriod), periods)
+        session.execute(insert(Consent), consents)
+        session.execute(select(Association)).scalar_one().last_member_number = len(member_rows)
 
     joined = {period["member_id"]: period["start_date"] for period in periods}
     board_members = rng.sample(range(1, current + 1), k=min(len(BOARD), current))
@@ -139,6 +156,98 @@ def _fill(session, rng: random.Random, current: int, today: dt.date) -> None:
                 member_id=member_id, title=title, start_date=max(elected, joined[member_id])
             )
         )
+
+
+BANKS = ("ABNA", "INGB", "RABO", "SNSB", "TRIO", "ASNB", "KNAB", "BUNQ")
+TOWNS = ("Den Haag",)  # the streets are Hague streets
+
+
+def _iban(rng: random.Random) -> str:
+    from stdnum import iban
+
+    bban = rng.choice(BANKS) + f"{rng.randint(0, 9_999_999_999):010d}"
+    return f"NL{iban.calc_check_digits('NL00' + bban)}{bban}"
+
+
+def _enrich(
+    session, rng: random.Random, persons, member_rows, periods, today: dt.date
+) -> tuple[list[dict], list[dict]]:
+    """Addresses, birth dates, bank details, passes, consents and a few households.
+
+    A separate random stream, so names stay the same as in earlier versions of the demo.
+    """
+    types = {row.name: row.id for row in session.execute(select(MembershipType)).scalars()}
+    households: list[dict] = []
+    previous = None
+    for person, member, period in zip(persons, member_rows, periods, strict=True):
+        member.update(
+            household_id=None, pays_for_household=False, mandate_reference="",
+            mandate_signed_on=None, ooievaarspas=False, ooievaarspas_number="",
+            ooievaarspas_valid_until=None, emergency_contact="",
+        )  # fmt: skip
+        age = rng.choice((rng.randint(14, 25), rng.randint(26, 85), rng.randint(26, 85)))
+        born = today.replace(year=today.year - age, month=1, day=1) + dt.timedelta(
+            days=rng.randint(0, 364)
+        )
+        born = min(born, today)
+        if previous is not None and rng.random() < 0.06:  # shares the previous address
+            for key in ("street", "house_number", "house_number_addition", "postcode", "town"):
+                person[key] = previous[key]
+            if previous["_household"] is None:
+                households.append({"id": len(households) + 1, "name": previous["last_name"]})
+                previous["_household"] = len(households)
+                previous["_member"]["household_id"] = len(households)
+                previous["_member"]["pays_for_household"] = True
+            member["household_id"] = previous["_household"]
+        else:
+            person.update(
+                street=rng.choice(names.STREETS),
+                house_number=str(rng.randint(1, 400)),
+                house_number_addition=rng.choice(("",) * 6 + ("a", "b", "A", "II", "bis")),
+                postcode=f"{rng.choice(names.POSTCODE_DIGITS)} "
+                + "".join(rng.choice("ABCDEGHJKLMNPRSTVWXZ") for _ in range(2)),
+                town=rng.choice(TOWNS),
+            )
+        person.update(date_of_birth=born, country="NL")
+        if age < 18:
+            kind = "Jeugdlid"
+        elif age < 26 and rng.random() < 0.6:
+            kind = "Studentlid"
+        else:
+            kind = "Erelid" if rng.random() < 0.01 else "Lid"
+        member["membership_type_id"] = types.get(kind)
+        member["iban"] = _iban(rng) if rng.random() < 0.92 else ""
+        if member["iban"] and rng.random() < 0.85:
+            member["mandate_reference"] = f"HGK-{member['member_number']:05d}"
+            member["mandate_signed_on"] = max(period["start_date"], born + dt.timedelta(days=1))
+        if rng.random() < 0.08:
+            member["ooievaarspas"] = True
+            member["ooievaarspas_number"] = str(rng.randint(10_000_000, 99_999_999))
+            member["ooievaarspas_valid_until"] = dt.date(today.year, 12, 31)
+        person["_household"] = member.get("household_id")
+        person["_member"] = member
+        previous = person
+    for person in persons:
+        del person["_household"], person["_member"]
+    consents = []
+    for person, member in zip(persons, member_rows, strict=True):
+        for kind, share in (("photos", 0.7), ("newsletter", 0.85)):
+            if rng.random() < share:
+                given = max(
+                    person["date_of_birth"], today - dt.timedelta(days=rng.randint(1, 3000))
+                )
+                parent = ""
+                if (given - person["date_of_birth"]).days < 16 * 365.25:
+                    parent = f"ouder van {person['first_name']}"
+                consents.append(
+                    {
+                        "member_id": member["id"],
+                        "kind": kind,
+                        "given_on": given,
+                        "given_by_parent": parent,
+                    }
+                )
+    return households, consents
 
 
 def _ascii(text: str) -> str:
