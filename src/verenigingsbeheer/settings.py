@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 class Settings:
     language: str = DEFAULT_LANGUAGE
     recent_files: list[str] = field(default_factory=list)
+    # Columns shown in the member list, by key; empty means the default choice.
+    member_columns: list[str] = field(default_factory=list)
 
     @property
     def last_file(self) -> Path | None:
@@ -51,6 +53,9 @@ def load(file: Path) -> Settings:
     recent = raw.get("recent_files")
     if isinstance(recent, list):
         settings.recent_files = [str(p) for p in recent if isinstance(p, str)][:MAX_RECENT]
+    columns = raw.get("member_columns")
+    if isinstance(columns, list):
+        settings.member_columns = [str(c) for c in columns if isinstance(c, str)]
     return settings
 
 

@@ -29,6 +29,10 @@ class ScriptedAsker:
         self.logo_answers: list[Path | None] = []
         self.settings_answers: list[str | None] = []
         self.save_answers: list[Path | None] = []
+        self.dialog_steps: list[Callable] = []
+        self.dialogs: list = []
+        self.opened: list[Path] = []
+        self.spreadsheet_answers: list[Path | None] = []
 
     def _next(self, queue: list, what: str):
         if not queue:
@@ -66,6 +70,18 @@ class ScriptedAsker:
 
     def settings(self, parent, language):
         return self._next(self.settings_answers, "settings")
+
+    def run_dialog(self, dialog):
+        """The test's next step fills the real dialog with qtbot and returns accepted."""
+        step = self._next(self.dialog_steps, f"dialog: {dialog.windowTitle()}")
+        self.dialogs.append(dialog)
+        return bool(step(dialog))
+
+    def open_document(self, path):
+        self.opened.append(path)
+
+    def spreadsheet_path(self, parent, save, suggested):
+        return self._next(self.spreadsheet_answers, "spreadsheet_path")
 
 
 @pytest.fixture

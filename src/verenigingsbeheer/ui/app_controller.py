@@ -141,6 +141,8 @@ class AppController:
             asker=self.asker,
             today=self.today,
             association_changed=self._refresh_title,
+            settings=self.settings,
+            save_settings=self._save_settings,
         )
         for page_class, icon_name in PAGES:
             window.add_page(page_class(context), icon_name)

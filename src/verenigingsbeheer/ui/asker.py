@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from verenigingsbeheer.domain.association import AssociationDetails
 from verenigingsbeheer.i18n import _
@@ -42,6 +42,15 @@ class Asker(Protocol):
     def choose_logo(self, parent: QWidget | None) -> Path | None: ...
 
     def settings(self, parent: QWidget | None, language: str) -> str | None: ...
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Show a dialog the program built; True when the user accepted it."""
+
+    def open_document(self, path: Path) -> None:
+        """Open a file the program made (a PDF) in the system's viewer."""
+
+    def spreadsheet_path(self, parent: QWidget | None, save: bool, suggested: Path) -> Path | None:
+        """A CSV/XLSX file to read (`save` False) or to write."""
 
 
 class QtAsker:
@@ -103,3 +112,24 @@ class QtAsker:
 
         dialog = SettingsDialog(language, parent)
         return dialog.chosen_language() if dialog.exec() else None
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def open_document(self, path: Path) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def spreadsheet_path(self, parent: QWidget | None, save: bool, suggested: Path) -> Path | None:
+        filters = _("Spreadsheets") + " (*.csv *.xlsx);;" + _("All files") + " (*)"
+        if save:
+            name, _filter = QFileDialog.getSaveFileName(
+                parent, _("Export members"), str(suggested), filters
+            )
+        else:
+            name, _filter = QFileDialog.getOpenFileName(
+                parent, _("Import members"), str(suggested), filters
+            )
+        return Path(name) if name else None

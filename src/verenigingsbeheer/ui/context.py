@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from verenigingsbeheer.services.files import AssociationFile
+from verenigingsbeheer.settings import Settings
 from verenigingsbeheer.ui.asker import Asker
 
 
@@ -17,3 +18,5 @@ class PageContext:
     today: Callable[[], dt.date] = dt.date.today
     # Called after an action changed the association's details (name, logo).
     association_changed: Callable[[], None] = field(default=lambda: None)
+    settings: Settings = field(default_factory=Settings)
+    save_settings: Callable[[], None] = field(default=lambda: None)

@@ -1,12 +1,14 @@
-"""Qt table model of member rows, and a proxy for instant, diacritics-blind search.
+"""Qt table model of member rows, and a proxy for instant search and filters.
 
-Display texts and sort keys are computed once in `set_rows`, so scrolling and sorting
-10,000 members costs no Python work per cell beyond a list lookup.
+Cell texts are made when the view asks for them (only the visible ones), sort keys per
+column when the user sorts, and the search text once per load: 10,000 members stay quick.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,20 +24,52 @@ from verenigingsbeheer.i18n import N_, _
 from verenigingsbeheer.i18n.formatting import format_date
 from verenigingsbeheer.services.members import MemberRow
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
-COLUMNS = (
-    N_("No."),
-    N_("Name"),
-    N_("Section"),
-    N_("E-mail"),
-    N_("Phone"),
-    N_("Member since"),
-    N_("Member until"),
-    N_("Function"),
-)
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _date(day: dt.date | None) -> str:
+    return format_date(day, "medium") if day else ""
+
+
+def _ordinal(day: dt.date | None, missing: dt.date) -> int:
+    return (day or missing).toordinal()
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str  # msgid, translated when shown
+    text: Callable[[MemberRow], Any]
+    sort: Callable[[MemberRow], Any]
+    visible: bool = True
+    width: int = 100
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("number", N_("No."), lambda r: r.member_number, lambda r: r.member_number, True, 50),
+    Column("name", N_("Name"), lambda r: r.name.sorted_form, lambda r: r.name.sort_key, True, 190),
+    Column("section", N_("Section"), lambda r: r.section, lambda r: fold(r.section), True, 85),
+    Column("type", N_("Membership type"), lambda r: r.membership_type,
+           lambda r: fold(r.membership_type), True, 95),
+    Column("address", N_("Address"), lambda r: r.address, lambda r: fold(r.address), False, 180),
+    Column("postcode", N_("Postcode"), lambda r: r.postcode, lambda r: r.postcode, False, 70),
+    Column("town", N_("Town"), lambda r: r.town, lambda r: fold(r.town), False, 90),
+    Column("phone", N_("Phone"), lambda r: r.phone, lambda r: r.phone, True, 100),
+    Column("email", N_("E-mail"), lambda r: r.email, lambda r: r.email.lower(), True, 190),
+    Column("birth", N_("Date of birth"), lambda r: _date(r.date_of_birth),
+           lambda r: _ordinal(r.date_of_birth, dt.date.max), False, 95),
+    Column("since", N_("Member since"), lambda r: _date(r.member_since),
+           lambda r: _ordinal(r.member_since, dt.date.min), False, 95),
+    Column("until", N_("Member until"), lambda r: _date(r.member_until),
+           lambda r: _ordinal(r.member_until, dt.date.max), False, 95),
+    Column("functions", N_("Function"), lambda r: r.functions, lambda r: fold(r.functions),
+           True, 120),
+    Column("iban", N_("IBAN"), lambda r: r.iban, lambda r: r.iban, False, 170),
+    Column("pass", N_("Ooievaarspas"), lambda r: _("yes") if r.ooievaarspas else "",
+           lambda r: not r.ooievaarspas, False, 80),
+)  # fmt: skip
+COLUMN_KEYS = tuple(column.key for column in COLUMNS)
 
 
 class MembersTableModel(QAbstractTableModel):
@@ -44,90 +78,51 @@ class MembersTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[MemberRow] = []
-        self._display: list[tuple] = []
-        self._sort: list[tuple] = []
-        self._search: list[str] = []
+        self._cells: dict[tuple[int, int], Any] = {}
+        self._search: list[str] | None = None
 
     def set_rows(self, rows: list[MemberRow]) -> None:
-        """Rows as `members.list_members` gives them: sorted by name the Dutch way."""
         self.beginResetModel()
-        dates: dict[dt.date, str] = {}
-
-        def date_text(day: dt.date | None) -> str:
-            if day is None:
-                return ""
-            if day not in dates:
-                dates[day] = format_date(day, "medium")
-            return dates[day]
-
         self._rows = list(rows)
-        self._display = [
-            (
-                row.member_number,
-                row.name.sorted_form,
-                row.section,
-                row.email,
-                row.phone,
-                date_text(row.member_since),
-                date_text(row.member_until),
-                row.functions,
-            )
-            for row in self._rows
-        ]
-        folded: dict[str, str] = {}
-
-        def fold_cached(text: str) -> str:
-            if text not in folded:
-                folded[text] = fold(text)
-            return folded[text]
-
-        # The service delivers rows in Dutch name order, so the position is the name key.
-        self._sort = [
-            (
-                row.member_number,
-                position,
-                fold_cached(row.section),
-                row.email.lower(),
-                row.phone,
-                (row.member_since or dt.date.min).toordinal(),
-                (row.member_until or dt.date.max).toordinal(),
-                fold_cached(row.functions),
-            )
-            for position, row in enumerate(self._rows)
-        ]
-        self._search = [
-            fold(f"{row.name.full} {row.email} {row.phone} {row.section} {row.member_number}")
-            for row in self._rows
-        ]
+        self._cells = {}
+        self._search = None
         self.endResetModel()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort on the precomputed keys (much faster than the proxy asking every cell)."""
-        if not 0 <= column < len(COLUMNS):
-            return
-        self.layoutAboutToBeChanged.emit()
-        keys = [key[column] for key in self._sort]
-        order_of = sorted(
-            range(len(keys)),
-            key=keys.__getitem__,
-            reverse=order == Qt.SortOrder.DescendingOrder,
-        )
-        position = [0] * len(order_of)
-        for new, old in enumerate(order_of):
-            position[old] = new
-        for name in ("_rows", "_display", "_sort", "_search"):
-            values = getattr(self, name)
-            setattr(self, name, [values[old] for old in order_of])
-        before = self.persistentIndexList()
-        after = [self.index(position[index.row()], index.column()) for index in before]
-        self.changePersistentIndexList(before, after)
-        self.layoutChanged.emit()
 
     def row_at(self, row: int) -> MemberRow:
         return self._rows[row]
 
+    def rows(self) -> list[MemberRow]:
+        return list(self._rows)
+
     def search_text(self, row: int) -> str:
+        if self._search is None:  # once per load, on the first search
+            self._search = [
+                fold(
+                    f"{r.name.full} {r.email} {r.phone} {r.address} {r.postcode} "
+                    f"{r.postcode.replace(' ', '')} {r.town} {r.section} {r.member_number}"
+                )
+                for r in self._rows
+            ]
         return self._search[row]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort on one column's keys, computed now (the proxy would ask every cell)."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        key = COLUMNS[column].sort
+        before = self.persistentIndexList()
+        kept = [self._rows[index.row()] for index in before]
+        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        position = {id(row): number for number, row in enumerate(self._rows)}
+        self._cells = {}
+        self._search = None
+        after = [
+            self.index(position[id(row)], index.column())
+            for row, index in zip(kept, before, strict=True)
+        ]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -139,28 +134,83 @@ class MembersTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _(COLUMNS[section])
+            return _(COLUMNS[section].title)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display[index.row()][index.column()]
-        if role == SORT_ROLE:
-            return self._sort[index.row()][index.column()]
-        if role == SEARCH_ROLE:
-            return self._search[index.row()]
+            key = (index.row(), index.column())
+            text = self._cells.get(key)
+            if text is None:
+                text = self._cells[key] = COLUMNS[index.column()].text(self._rows[index.row()])
+            return text
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and not self._rows[index.row()].current:
+            from PySide6.QtGui import QColor
+
+            return QColor("#777777")  # former members in grey
         return None
 
 
+@dataclass(frozen=True)
+class Filters:
+    status: str = "active"  # active | former | all
+    section: str | None = None
+    membership_type: str | None = None
+    board_only: bool = False
+    pass_only: bool = False
+    missing: str = ""  # "" | email | iban | mandate
+
+
+def accepts(row: MemberRow, filters: Filters) -> bool:
+    """The filter rule for one member, shared by the proxy and its tests."""
+    if filters.status == "active" and not row.current:
+        return False
+    if filters.status == "former" and row.current:
+        return False
+    if filters.section is not None and row.section != filters.section:
+        return False
+    if filters.membership_type is not None and row.membership_type != filters.membership_type:
+        return False
+    if filters.board_only and not row.is_board:
+        return False
+    if filters.pass_only and not row.ooievaarspas:
+        return False
+    if filters.missing == "email" and row.email:
+        return False
+    if filters.missing == "iban" and row.iban:
+        return False
+    return not (filters.missing == "mandate" and row.has_mandate)
+
+
 class MemberFilterProxy(QSortFilterProxyModel):
-    """Every word typed must occur somewhere in the row, ignoring case and accents."""
+    """Every word typed must occur in the row (case and accents ignored), and the filters hold."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
+        self._filters = Filters()
         self._sorted: tuple[int, Qt.SortOrder] | None = None
+
+    def _change(self, apply: Callable[[], None]) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+            apply()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            apply()
+            self.invalidateFilter()
+
+    def set_search(self, text: str) -> None:
+        words = fold(text).split()
+        self._change(lambda: setattr(self, "_words", words))
+
+    def set_filters(self, filters: Filters) -> None:
+        self._change(lambda: setattr(self, "_filters", filters))
+
+    def filters(self) -> Filters:
+        return self._filters
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """The source model sorts itself; the proxy only filters, keeping that order."""
@@ -168,22 +218,14 @@ class MemberFilterProxy(QSortFilterProxyModel):
         self.sourceModel().sort(column, order)
 
     def resort(self) -> None:
-        """Apply the last sort again, e.g. after new rows were loaded."""
         if self._sorted is not None:
             self.sourceModel().sort(*self._sorted)
 
-    def set_search(self, text: str) -> None:
-        words = fold(text).split()
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
-            self.beginFilterChange()
-            self._words = words
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._words = words
-            self.invalidateFilter()
-
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not accepts(model.row_at(source_row), self._filters):
+            return False
         if not self._words:
             return True
-        haystack = self.sourceModel().search_text(source_row)
+        haystack = model.search_text(source_row)
         return all(word in haystack for word in self._words)
