@@ -79,9 +79,11 @@ def test_dutch_is_the_default_whatever_the_system_locale(monkeypatch):
     assert i18n._("Members") == "Leden"
     i18n.set_language("en")
     assert i18n._("Members") == "Members"
-    assert i18n.ngettext("{n} member", "{n} members", 1) == "{n} member"
+    one = ("{n} current member", "{n} current members", 1)
+    assert i18n.ngettext(*one) == "{n} current member"
     i18n.set_language("nl")
-    assert i18n.ngettext("{n} member", "{n} members", 2) == "{n} leden"
+    assert i18n.ngettext(*one) == "{n} huidig lid"
+    assert i18n.ngettext("{n} current member", "{n} current members", 2) == "{n} huidige leden"
     assert i18n.babel_locale() == "nl_NL"
 
 

@@ -139,7 +139,7 @@ def test_cancelling_with_changes_asks_and_can_keep_editing(controller, asker, qt
         return False
 
     asker.dialog_steps.append(step)
-    page.edit_button.click()
+    page.edit_action.trigger()
     assert asker.confirmed[-2:] == ["De wijzigingen aan dit lid opslaan?"] * 2
     assert finished == ["still open", 0]  # closed (Rejected) only after "discard"
     with controller.database.reading() as session:
@@ -157,7 +157,7 @@ def test_new_member_end_rejoin_and_delete(controller, asker, qtbot):
         return dialog.result() == dialog.DialogCode.Accepted
 
     asker.dialog_steps.append(fill)
-    page.new_button.click()
+    page.new_action.trigger()
     assert shown_names(page)[0] == "Aardenburg, Zoë van 't"
     assert page.selected().member_number == 46
     assert page.counts.text().startswith("41 huidige leden")
@@ -170,10 +170,10 @@ def test_new_member_end_rejoin_and_delete(controller, asker, qtbot):
         return dialog.result() == dialog.DialogCode.Accepted
 
     asker.dialog_steps.append(end)
-    page.end_button.click()
+    page.end_action.trigger()
     row = page.selected()
     assert row.member_until is not None and row.member_until.year == 2026
-    assert not page.end_button.isEnabled() and page.rejoin_button.isEnabled()
+    assert not page.end_action.isEnabled() and page.rejoin_action.isEnabled()
 
     asker.confirm_answers.append(True)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)

@@ -40,11 +40,11 @@ class MembersPage(MembersView):
             combo.currentIndexChanged.connect(self._filter)
         self.table.doubleClicked.connect(lambda _index: self.edit_member())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.new_button.clicked.connect(self.new_member)
-        self.edit_button.clicked.connect(self.edit_member)
-        self.end_button.clicked.connect(self.end_membership)
-        self.rejoin_button.clicked.connect(self.rejoin)
-        self.delete_button.clicked.connect(self.delete_member)
+        self.new_action.triggered.connect(lambda: self.new_member())
+        self.edit_action.triggered.connect(lambda: self.edit_member())
+        self.end_action.triggered.connect(lambda: self.end_membership())
+        self.rejoin_action.triggered.connect(lambda: self.rejoin())
+        self.delete_action.triggered.connect(lambda: self.delete_member())
         self.categories_action.triggered.connect(self.edit_categories)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_member)
@@ -166,10 +166,10 @@ class MembersPage(MembersView):
 
     def _update_buttons(self) -> None:
         row = self.selected()
-        self.edit_button.setEnabled(row is not None)
-        self.delete_button.setEnabled(row is not None)
-        self.end_button.setEnabled(row is not None and row.member_until is None)
-        self.rejoin_button.setEnabled(row is not None and row.member_until is not None)
+        self.edit_action.setEnabled(row is not None)
+        self.delete_action.setEnabled(row is not None)
+        self.end_action.setEnabled(row is not None and row.member_until is None)
+        self.rejoin_action.setEnabled(row is not None and row.member_until is not None)
 
     # -- actions --------------------------------------------------------------------------
     def _dialog(self, record):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -10,8 +11,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QPushButton,
     QTableView,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -44,43 +45,49 @@ class MembersView(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search by name, address, e-mail or phone…"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(140)
         filters.addWidget(self.search, 1)
         self.status = QComboBox()
         for key, label in STATUSES:
             self.status.addItem(_(label), key)
+        filters.addWidget(self.status)
+        layout.addLayout(filters)
+        more_filters = QHBoxLayout()
         self.section = QComboBox()
         self.membership_type = QComboBox()
         self.extra = QComboBox()
         for key, label in EXTRA_FILTERS:
             self.extra.addItem(_(label), key)
         for combo in (self.status, self.section, self.membership_type, self.extra):
-            filters.addWidget(combo)
-        layout.addLayout(filters)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
+        for combo in (self.section, self.membership_type, self.extra):
+            more_filters.addWidget(combo)
+        more_filters.addStretch(1)
+        layout.addLayout(more_filters)
 
-        actions = QHBoxLayout()
-        self.new_button = QPushButton(_("New member…"))
-        self.edit_button = QPushButton(_("Edit…"))
-        self.end_button = QPushButton(_("End membership…"))
-        self.rejoin_button = QPushButton(_("Rejoin…"))
-        self.delete_button = QPushButton(_("Delete…"))
-        for button in (self.new_button, self.edit_button, self.end_button, self.rejoin_button,
-                       self.delete_button):  # fmt: skip
-            actions.addWidget(button)
-        actions.addStretch(1)
-        self.import_button = QPushButton(_("Import…"))
-        self.export_button = QPushButton(_("Export…"))
-        self.print_button = QPushButton(_("Print…"))
-        self.more_button = QToolButton()
-        self.more_button.setText(_("More"))
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.more_menu = QMenu(self.more_button)
-        self.more_button.setMenu(self.more_menu)
+        # A tool bar, so a narrow window folds the last actions into a ">>" menu.
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.new_action = self.toolbar.addAction(_("New member…"))
+        self.edit_action = self.toolbar.addAction(_("Edit…"))
+        self.end_action = self.toolbar.addAction(_("End membership…"))
+        self.rejoin_action = self.toolbar.addAction(_("Rejoin…"))
+        self.delete_action = self.toolbar.addAction(_("Delete…"))
+        self.toolbar.addSeparator()
+        self.import_action = self.toolbar.addAction(_("Import…"))
+        self.export_action = self.toolbar.addAction(_("Export…"))
+        self.print_action = self.toolbar.addAction(_("Print…"))
+        self.more_menu = QMenu(_("More"), self)
         self.columns_menu = self.more_menu.addMenu(_("Columns"))
         self.categories_action = self.more_menu.addAction(_("Sections and membership types…"))
-        for button in (self.import_button, self.export_button, self.print_button,
-                       self.more_button):  # fmt: skip
-            actions.addWidget(button)
-        layout.addLayout(actions)
+        self.more_action = self.toolbar.addAction(_("More"))
+        self.more_action.setMenu(self.more_menu)
+        more_button = self.toolbar.widgetForAction(self.more_action)
+        more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        layout.addWidget(self.toolbar)
 
         self.table = QTableView()
         self.table.setSortingEnabled(True)
