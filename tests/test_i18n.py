@@ -104,3 +104,22 @@ def test_argparse_messages_are_in_the_catalog():
     ]:
         assert needed in used, f"argparse no longer says {needed!r}"
         assert needed in ours
+
+
+def test_no_translation_call_hides_inside_an_f_string():
+    """Babel's extractor cannot see `_()` inside f-strings: such texts would stay English."""
+    import ast
+
+    hidden = []
+    for path in (ROOT / "src").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if (
+                        isinstance(inner, ast.Call)
+                        and isinstance(inner.func, ast.Name)
+                        and inner.func.id in ("_", "N_", "ngettext")
+                    ):
+                        hidden.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
+    assert hidden == []

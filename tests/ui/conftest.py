@@ -33,6 +33,7 @@ class ScriptedAsker:
         self.dialogs: list = []
         self.opened: list[Path] = []
         self.spreadsheet_answers: list[Path | None] = []
+        self.pdf_answers: list[Path | None] = []
 
     def _next(self, queue: list, what: str):
         if not queue:
@@ -79,6 +80,9 @@ class ScriptedAsker:
 
     def open_document(self, path):
         self.opened.append(path)
+
+    def pdf_path(self, parent, suggested):
+        return self._next(self.pdf_answers, "pdf_path")
 
     def spreadsheet_path(self, parent, save, suggested):
         return self._next(self.spreadsheet_answers, "spreadsheet_path")

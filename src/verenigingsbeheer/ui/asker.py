@@ -52,6 +52,9 @@ class Asker(Protocol):
     def spreadsheet_path(self, parent: QWidget | None, save: bool, suggested: Path) -> Path | None:
         """A CSV/XLSX file to read (`save` False) or to write."""
 
+    def pdf_path(self, parent: QWidget | None, suggested: Path) -> Path | None:
+        """Where to save a PDF."""
+
 
 class QtAsker:
     """The real thing: modal Qt dialogs."""
@@ -133,3 +136,12 @@ class QtAsker:
                 parent, _("Import members"), str(suggested), filters
             )
         return Path(name) if name else None
+
+    def pdf_path(self, parent: QWidget | None, suggested: Path) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(
+            parent, _("Save as PDF"), str(suggested), "PDF (*.pdf)"
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")

@@ -58,15 +58,15 @@ class MemberDialog(QDialog):
         else:
             self._initial = record.details
             self.form.number_label.setText(str(record.member_number))
-            self.form.functions_label.setText(
-                "\n".join(
-                    f"{f.title}{' (' + f.committee + ')' if f.committee else ''}: "
-                    f"{format_date(f.start_date, 'medium')} – "
-                    f"{format_date(f.end_date, 'medium') if f.end_date else _('now')}"
-                    for f in record.functions
-                )
-                or _("none")
-            )
+            now = _("now")
+            lines = []
+            for function in record.functions:
+                name = function.title
+                if function.committee:
+                    name += f" ({function.committee})"
+                until = format_date(function.end_date, "medium") if function.end_date else now
+                lines.append(f"{name}: {format_date(function.start_date, 'medium')} – {until}")
+            self.form.functions_label.setText("\n".join(lines) or _("none"))
         self.form.set_details(self._initial)
         self.form.changed.connect(self._check)
         self._check()

@@ -94,8 +94,9 @@ class MembersPage(MembersView):
         total = sum(count for _name, count in per_section)
         parts = [ngettext("{n} current member", "{n} current members", total).format(
             n=format_number(total))]  # fmt: skip
-        sections = " · ".join(f"{name or _('(no section)')}: {n}" for name, n in per_section)
-        types = " · ".join(f"{name or _('(no type)')}: {n}" for name, n in per_type)
+        no_section, no_type = _("(no section)"), _("(no type)")
+        sections = " · ".join(f"{name or no_section}: {n}" for name, n in per_section)
+        types = " · ".join(f"{name or no_type}: {n}" for name, n in per_type)
         self.counts.setText("  —  ".join(p for p in (parts[0], sections, types) if p))
 
     # -- search, filters, columns -----------------------------------------------------------

@@ -1,0 +1,199 @@
+"""`report`: one of the printed lists as a PDF (members, labels, birthdays, board, signin).
+
+Each list is a sub-command with its own options; all write `--out FILE.pdf` and accept
+`--date` (the day the list is for, default today). A list with nothing on it is still a
+proper PDF that says so, exit 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import TextIO
+
+from verenigingsbeheer.cli.arguments import add_command, iso_date
+from verenigingsbeheer.errors import UserError
+from verenigingsbeheer.i18n import _, ngettext
+from verenigingsbeheer.outputs.pdf.options import (
+    DEFAULT_COLUMNS,
+    DEFAULT_SHEET,
+    LABEL_SHEETS,
+    MEMBER_COLUMNS,
+)
+from verenigingsbeheer.paths import Paths
+
+
+def register(commands) -> None:
+    command = add_command(
+        commands,
+        "report",
+        _("write a printed list as PDF: members, labels, birthdays, board or signin"),
+        _("Write one of the printed lists as a PDF file."),
+    )
+    lists = command.add_subparsers(dest="kind", metavar=_("list"), title=_("lists"))
+    lists.required = True
+
+    members = _list(lists, "members", _("the member list, grouped by section"))
+    members.add_argument(
+        "--columns",
+        type=column_keys,
+        default=DEFAULT_COLUMNS,
+        metavar=_("COLUMNS"),
+        help=_("columns separated by commas, from: {keys} (default: {default})").format(
+            keys=", ".join(MEMBER_COLUMNS), default=",".join(DEFAULT_COLUMNS)
+        ),
+    )
+    members.add_argument("--all", action="store_true", help=_("former members too"))
+
+    labels = _list(lists, "labels", _("address labels, PostNL style"))
+    labels.add_argument(
+        "--sheet",
+        choices=list(LABEL_SHEETS),
+        default=DEFAULT_SHEET,
+        help=_("the label sheet: {sheets} (default {default})").format(
+            sheets="; ".join(sheet.name for sheet in LABEL_SHEETS.values()), default=DEFAULT_SHEET
+        ),
+    )
+    for axis, help_text in (
+        ("x", _("move the print this many mm to the right (negative: to the left)")),
+        ("y", _("move the print this many mm down (negative: up)")),
+    ):
+        labels.add_argument(
+            f"--offset-{axis}", type=millimetres, default=0.0, metavar="MM", help=help_text
+        )
+    labels.add_argument("--per-household", action="store_true", help=_("one label per household"))
+
+    birthdays = _list(lists, "birthdays", _("birthdays in one month or the whole year"))
+    birthdays.add_argument(
+        "--month", type=month, default=None, metavar="N", help=_("month 1-12 (default: all)")
+    )
+
+    _list(lists, "board", _("the board with phone numbers and e-mail addresses"))
+
+    signin = _list(lists, "signin", _("attendance sign-in sheet, a page per section"))
+    signin.add_argument(
+        "--title", default="", metavar=_("TEXT"), help=_("the occasion, e.g. Repetitie")
+    )
+    signin.add_argument(
+        "--sections",
+        type=lambda text: [part.strip() for part in text.split(",") if part.strip()],
+        default=None,
+        metavar=_("SECTIONS"),
+        help=_("only these sections, separated by commas (default: all)"),
+    )
+
+
+def _list(lists, name: str, summary: str) -> argparse.ArgumentParser:
+    parser = add_command(lists, name, summary, summary[:1].upper() + summary[1:] + ".")
+    parser.add_argument(
+        "--out", type=Path, required=True, metavar=_("FILE.pdf"), help=_("the PDF to write")
+    )
+    parser.add_argument(
+        "--date",
+        type=iso_date,
+        default=None,
+        metavar=_("DATE"),
+        help=_("the day the list is for (default today)"),
+    )
+    parser.set_defaults(handler=run)
+    return parser
+
+
+def column_keys(text: str) -> list[str]:
+    keys = [part.strip() for part in text.split(",") if part.strip()]
+    for key in keys:
+        if key not in MEMBER_COLUMNS:
+            raise argparse.ArgumentTypeError(
+                _("Unknown column '{key}'; choose from: {keys}.").format(
+                    key=key, keys=", ".join(MEMBER_COLUMNS)
+                )
+            )
+    if not keys:
+        raise argparse.ArgumentTypeError(_("name at least one column"))
+    return keys
+
+
+def millimetres(text: str) -> float:
+    """A Dutch or English decimal: 1,5 or 1.5."""
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a number of millimetres, e.g. 1,5").format(value=text)
+        ) from None
+
+
+def month(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if not 1 <= number <= 12:
+        raise argparse.ArgumentTypeError(_("Choose a month from January to December."))
+    return number
+
+
+def run(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
+    from verenigingsbeheer.i18n.formatting import format_number
+    from verenigingsbeheer.services import member_reports
+    from verenigingsbeheer.services.files import open_association_file
+
+    target: Path = args.out
+    if target.suffix.lower() != ".pdf":
+        raise UserError(_("The file to write must end in .pdf: {path}").format(path=target))
+    if not target.parent.is_dir():
+        raise UserError(_("The folder {folder} does not exist.").format(folder=target.parent))
+    today = args.date or dt.date.today()
+
+    def counted(text: str, n: int) -> str:
+        return text.format(n=format_number(n))
+
+    skipped: list[str] = []
+    with (
+        open_association_file(args.db, paths.backup_dir) as database,
+        database.reading() as session,
+    ):
+        if args.kind == "members":
+            what = _("Member list")
+            n = member_reports.make_member_list(
+                session, target, today, columns=args.columns, include_former=args.all
+            )
+            count = counted(ngettext("{n} member", "{n} members", n), n)
+        elif args.kind == "labels":
+            what = _("Address labels")
+            written = member_reports.make_labels(
+                session,
+                target,
+                today,
+                sheet=args.sheet,
+                offset_x_mm=args.offset_x,
+                offset_y_mm=args.offset_y,
+                per_household=args.per_household,
+            )
+            count = counted(ngettext("{n} label", "{n} labels", written.labels), written.labels)
+            skipped = written.skipped
+        elif args.kind == "birthdays":
+            what = _("Birthday list")
+            n = member_reports.make_birthdays(session, target, today, month=args.month)
+            count = counted(ngettext("{n} birthday", "{n} birthdays", n), n)
+        elif args.kind == "board":
+            what = _("Board list")
+            n = member_reports.make_board_list(session, target, today)
+            count = counted(ngettext("{n} function", "{n} functions", n), n)
+        else:
+            what = _("Attendance list")
+            n = member_reports.make_sign_in_sheet(
+                session, target, today, title=args.title, sections=args.sections
+            )
+            count = counted(ngettext("{n} member", "{n} members", n), n)
+    done = _("{what} saved in {path} ({count}).")
+    print(done.format(what=what, path=target, count=count), file=out)
+    if skipped:
+        left_out = ngettext(
+            "{n} member without an address was left out: {names}.",
+            "{n} members without an address were left out: {names}.",
+            len(skipped),
+        )
+        print(left_out.format(n=format_number(len(skipped)), names=", ".join(skipped)), file=out)
+    return 0
