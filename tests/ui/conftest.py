@@ -34,6 +34,7 @@ class ScriptedAsker:
         self.opened: list[Path] = []
         self.spreadsheet_answers: list[Path | None] = []
         self.pdf_answers: list[Path | None] = []
+        self.informed: list[tuple[str, str]] = []
 
     def _next(self, queue: list, what: str):
         if not queue:
@@ -80,6 +81,9 @@ class ScriptedAsker:
 
     def open_document(self, path):
         self.opened.append(path)
+
+    def inform(self, parent, title, message):
+        self.informed.append((title, message))
 
     def pdf_path(self, parent, suggested):
         return self._next(self.pdf_answers, "pdf_path")

@@ -55,6 +55,9 @@ class Asker(Protocol):
     def pdf_path(self, parent: QWidget | None, suggested: Path) -> Path | None:
         """Where to save a PDF."""
 
+    def inform(self, parent: QWidget | None, title: str, message: str) -> None:
+        """Tell the user something that went well, or needs their attention."""
+
 
 class QtAsker:
     """The real thing: modal Qt dialogs."""
@@ -145,3 +148,8 @@ class QtAsker:
             return None
         path = Path(name)
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def inform(self, parent: QWidget | None, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, message, parent=parent)
+        box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)
+        box.exec()

@@ -21,6 +21,7 @@ from verenigingsbeheer.ui.models.members_table import (
     MemberFilterProxy,
     MembersTableModel,
 )
+from verenigingsbeheer.ui.pages.members import file_actions
 from verenigingsbeheer.ui.pages.members.view import MembersView
 
 
@@ -46,6 +47,9 @@ class MembersPage(MembersView):
         self.rejoin_action.triggered.connect(lambda: self.rejoin())
         self.delete_action.triggered.connect(lambda: self.delete_member())
         self.categories_action.triggered.connect(self.edit_categories)
+        self.import_action.triggered.connect(lambda: file_actions.import_members(self))
+        self.export_action.triggered.connect(lambda: file_actions.export_members(self))
+        self.print_action.triggered.connect(lambda: file_actions.print_list(self))
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_member)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.edit_member)

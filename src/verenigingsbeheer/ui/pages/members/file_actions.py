@@ -1,0 +1,94 @@
+"""The member page's file actions: the import wizard, export and the printed lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from verenigingsbeheer.errors import UserError
+from verenigingsbeheer.i18n import N_, _, ngettext
+from verenigingsbeheer.i18n.formatting import format_number
+
+# The file name each printed list gets (translated).
+REPORT_FILES = (
+    ("members", N_("member list")),
+    ("labels", N_("address labels")),
+    ("birthdays", N_("birthdays")),
+    ("signin", N_("sign-in sheet")),
+    ("board", N_("board list")),
+)
+
+
+def import_members(page) -> None:
+    from verenigingsbeheer.ui.dialogs.import_wizard import ImportWizard
+
+    wizard = ImportWizard(page.context.database, page.context.asker, page.context.today(), page)
+    page.context.asker.run_dialog(wizard)
+    page.refresh(force=True)
+
+
+def export_members(page) -> None:
+    from verenigingsbeheer.services.member_export import export_members
+
+    path = page.context.asker.spreadsheet_path(page, True, Path.home() / _("members.xlsx"))
+    if path is None:
+        return
+    if path.suffix.lower() not in (".csv", ".xlsx"):
+        path = path.with_name(path.name + ".xlsx")
+    include_former = page.proxy.filters().status != "active"
+    try:
+        with page.context.database.reading() as session:
+            count = export_members(
+                session, path, page.context.today(), include_former=include_former
+            )
+    except UserError as error:
+        page.context.asker.error(page, _("Not exported"), error.message)
+        return
+    page.context.asker.inform(
+        page,
+        _("Exported"),
+        ngettext("{n} member exported to {path}.", "{n} members exported to {path}.",
+                 count).format(n=format_number(count), path=path),
+    )  # fmt: skip
+
+
+def print_list(page) -> None:
+    from verenigingsbeheer.ui.dialogs.print_dialog import PrintDialog
+
+    dialog = PrintDialog(page.context.today(), page)
+    if not page.context.asker.run_dialog(dialog):
+        return
+    key, options = dialog.choice()
+    name = _(dict(REPORT_FILES)[key])
+    if dialog.save_as:
+        path = page.context.asker.pdf_path(page, Path.home() / f"{name}.pdf")
+        if path is None:
+            return
+    else:
+        folder = Path(tempfile.gettempdir()) / "verenigingsbeheer"
+        folder.mkdir(exist_ok=True)
+        path = folder / f"{name}-{dt.datetime.now():%Y%m%d-%H%M%S}.pdf"
+    from verenigingsbeheer.services import member_reports
+
+    make = {
+        "members": member_reports.make_member_list,
+        "labels": member_reports.make_labels,
+        "birthdays": member_reports.make_birthdays,
+        "signin": member_reports.make_sign_in_sheet,
+        "board": member_reports.make_board_list,
+    }[key]
+    try:
+        with page.context.database.reading() as session:
+            made = make(session, path, page.context.today(), **options)
+    except UserError as error:
+        page.context.asker.error(page, _("Not printed"), error.message)
+        return
+    skipped = getattr(made, "skipped", ())
+    if skipped:
+        page.context.asker.inform(
+            page,
+            _("Members without an address"),
+            _("No label for: {names}.").format(names=", ".join(skipped)),
+        )
+    page.context.asker.open_document(path)

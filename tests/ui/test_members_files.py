@@ -1,0 +1,107 @@
+"""Import wizard, export and printing from the member page, as a user would use them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from verenigingsbeheer.outputs.tables import read_table
+from verenigingsbeheer.services import members as member_list
+
+MESSY_CSV = (
+    "\ufeffLidnr;Voornaam;Tussenv.;Achternaam;Geboortedatum;Adres;Postcode;Woonplaats;"
+    "IBAN;Stemgroep;Lid sinds;Schoenmaat\r\n"
+    "201;Anna;van der;Berg;07-03-1961;Spui 70a;2511bt;Den Haag;NL91ABNA0417164300;Alt 1;"
+    "01-09-2010;39\r\n"
+    "202;Bram;;Boëlens;31-02-1970;Javastraat 3;2585 AB;Den Haag;;Tenor;;44\r\n"
+    "\r\n"
+    "203;Cor;ten;Dam;1-1-49;Weimarstraat 12;2562 GZ;Den Haag;NL00FOUT;Bariton;;42\r\n"
+    "204;Anna;van der;Berg;07-03-1961;Spui 70a;2511 BT;Den Haag;;Alt 1;;39\r\n"
+)
+
+
+def open_members(controller):
+    controller.window.show_page(1)
+    return controller.window.current_page()
+
+
+def test_import_wizard_shows_problems_and_imports_the_good_lines(
+    controller, asker, qtbot, tmp_path: Path
+):
+    source = tmp_path / "leden.csv"
+    source.write_bytes(MESSY_CSV.encode("utf-8"))
+    page = open_members(controller)
+    seen = {}
+
+    def step(wizard):
+        wizard.show()
+        asker.spreadsheet_answers.append(source)
+        qtbot.mouseClick(wizard.file_page.browse, Qt.MouseButton.LeftButton)
+        wizard.next()
+        mapping = wizard.mapping_page.mapping()
+        seen["mapped"] = sorted(mapping.values())
+        wizard.next()
+        preview = wizard.preview_page
+        seen["summary"] = preview.summary.text()
+        seen["lines"] = [preview.rows.item(r, 0).text() for r in range(preview.rows.rowCount())]
+        seen["blocked"] = not preview.isComplete()
+        qtbot.mouseClick(preview.skip_invalid, Qt.MouseButton.LeftButton)
+        wizard.next()
+        seen["result"] = wizard.result_page.text.text()
+        wizard.accept()
+        return True
+
+    asker.dialog_steps.append(step)
+    page.import_action.trigger()
+    assert "first_name" in seen["mapped"] and "iban" in seen["mapped"]
+    assert seen["summary"] == (
+        "Klaar om te importeren: 1. Met problemen: 2. Dubbel: 1. "
+        "Niet geïmporteerde kolommen: Schoenmaat."
+    )
+    assert seen["lines"] == ["3", "5", "6"]  # the empty line 4 is skipped, numbering kept
+    assert seen["blocked"] is True
+    assert "1 lid geïmporteerd" in seen["result"]
+    names = [page.model.row_at(i).name.full for i in range(page.model.rowCount())]
+    assert "Anna van der Berg" in names and "Bram Boëlens" not in names
+
+
+def test_export_then_the_file_reads_back(controller, asker, tmp_path: Path):
+    page = open_members(controller)
+    target = tmp_path / "export"
+    asker.spreadsheet_answers.append(target)
+    page.export_action.trigger()
+    written = target.with_name("export.xlsx")
+    table = read_table(written)
+    assert table.headers[:4] == ["Lidnummer", "Voornaam", "Tussenvoegsel", "Achternaam"]
+    assert len(table.rows) == 40
+    assert asker.informed[-1][1].startswith("40 leden geëxporteerd")
+
+
+def test_print_the_member_list_and_labels(controller, asker, qtbot, tmp_path: Path):
+    page = open_members(controller)
+
+    def choose(key, save_to=None):
+        def step(dialog):
+            dialog.report.setCurrentIndex(dialog.report.findData(key))
+            button = dialog.save_button if save_to else dialog.open_button
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            return dialog.result() == dialog.DialogCode.Accepted
+
+        return step
+
+    asker.dialog_steps.append(choose("members"))
+    page.print_action.trigger()
+    opened = asker.opened[-1]
+    text = "".join(p.extract_text() for p in PdfReader(opened).pages)
+    with controller.database.reading() as session:
+        first = member_list.list_members(session, controller.today())[0]
+    assert "Ledenlijst" in text and first.name.sorted_form in text
+
+    target = tmp_path / "etiketten.pdf"
+    asker.dialog_steps.append(choose("labels", save_to=target))
+    asker.pdf_answers.append(target)
+    page.print_action.trigger()
+    assert asker.opened[-1] == target
+    assert "DEN HAAG" in "".join(p.extract_text() for p in PdfReader(target).pages)
