@@ -48,7 +48,7 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("number", N_("No."), lambda r: r.member_number, lambda r: r.member_number, True, 50),
-    Column("name", N_("Name"), lambda r: r.name.sorted_form, lambda r: r.name.sort_key, True, 190),
+    Column("name", N_("Name"), lambda r: r.name.sorted_form, lambda r: 0, True, 190),
     Column("section", N_("Section"), lambda r: r.section, lambda r: fold(r.section), True, 85),
     Column("type", N_("Membership type"), lambda r: r.membership_type,
            lambda r: fold(r.membership_type), True, 95),
@@ -78,12 +78,16 @@ class MembersTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[MemberRow] = []
+        self._name_order: dict[int, int] = {}
+        self._in_name_order = True
         self._cells: dict[tuple[int, int], Any] = {}
         self._search: list[str] | None = None
 
     def set_rows(self, rows: list[MemberRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._name_order = {id(row): number for number, row in enumerate(self._rows)}
+        self._in_name_order = True
         self._cells = {}
         self._search = None
         self.endResetModel()
@@ -94,8 +98,9 @@ class MembersTableModel(QAbstractTableModel):
     def rows(self) -> list[MemberRow]:
         return list(self._rows)
 
-    def search_text(self, row: int) -> str:
-        if self._search is None:  # once per load, on the first search
+    def prepare_search(self) -> None:
+        """Build the folded search texts (the page does it right after showing the rows)."""
+        if self._search is None:
             self._search = [
                 fold(
                     f"{r.name.full} {r.email} {r.phone} {r.address} {r.postcode} "
@@ -103,24 +108,42 @@ class MembersTableModel(QAbstractTableModel):
                 )
                 for r in self._rows
             ]
+
+    def search_text(self, row: int) -> str:
+        if self._search is None:
+            self.prepare_search()
         return self._search[row]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort on one column's keys, computed now (the proxy would ask every cell)."""
         if not 0 <= column < len(COLUMNS):
             return
+        descending = order == Qt.SortOrder.DescendingOrder
+        by_name = COLUMNS[column].key == "name"
+        if by_name and not descending and self._in_name_order:
+            return  # already so: fresh from the service
+        self._in_name_order = by_name and not descending
         self.layoutAboutToBeChanged.emit()
-        key = COLUMNS[column].sort
         before = self.persistentIndexList()
-        kept = [self._rows[index.row()] for index in before]
-        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-        position = {id(row): number for number, row in enumerate(self._rows)}
+        rows = self._rows
+        if by_name:
+            # The service delivers Dutch name order; keep it instead of computing it again.
+            name_order = self._name_order
+            permutation = sorted(
+                range(len(rows)), key=lambda i: name_order[id(rows[i])], reverse=descending
+            )
+        else:
+            key = COLUMNS[column].sort
+            keys = [key(row) for row in rows]
+            permutation = sorted(range(len(rows)), key=keys.__getitem__, reverse=descending)
+        position = [0] * len(permutation)
+        for new, old in enumerate(permutation):
+            position[old] = new
+        self._rows = [rows[old] for old in permutation]
+        if self._search is not None:
+            self._search = [self._search[old] for old in permutation]
         self._cells = {}
-        self._search = None
-        after = [
-            self.index(position[id(row)], index.column())
-            for row, index in zip(kept, before, strict=True)
-        ]
+        after = [self.index(position[index.row()], index.column()) for index in before]
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 
 from verenigingsbeheer.domain.member import MemberDetails
@@ -80,6 +80,8 @@ class MembersPage(MembersView):
         self._fill_combo(self.membership_type, _("All membership types"), [c.name for c in types])
         self.model.set_rows(rows)
         self.proxy.resort()
+        # Ready before the first keystroke, but after the rows are on screen.
+        QTimer.singleShot(50, self.model.prepare_search)
         self._show_counts(per_section, per_type)
         self._update_summary()
         self._update_buttons()
