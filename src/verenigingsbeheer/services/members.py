@@ -161,9 +161,10 @@ def list_members(session: Session, on: dt.date, *, include_former: bool = False)
     rows = []
     append = rows.append
     # Positional and unpacked: this loop runs 10,000 times when the member page opens.
+    result = session.connection().execute(query)
     for (member_id, number, first, tussen, last, initials, section, kind, email, phone,
          since, until, current, titles, born, street, house, addition, postcode, town,
-         country, iban, mandate, has_pass, household) in session.connection().execute(query):  # fmt: skip
+         country, iban, mandate, has_pass, household) in result:  # fmt: skip
         append(
             MemberRow(
                 member_id,
