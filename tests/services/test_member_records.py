@@ -156,3 +156,26 @@ def test_categories_add_rename_move_and_delete_only_when_unused(db):
     with db.transaction() as session:
         categories.delete_category(session, "section", bas)
         assert categories.find_or_add(session, "section", "TENOR") == (tenor, False)
+
+
+def test_households_one_payer_and_empty_ones_removed(db):
+    from verenigingsbeheer.services import households
+
+    with db.transaction() as session:
+        anna_id = member_records.create_member(session, anna(), TODAY)
+        bram_id = member_records.create_member(session, anna(first_name="Bram"), TODAY)
+        households.set_household(session, anna_id, households.NEW, pays=True)
+        home = households.household_of(session, anna_id)[0]
+        households.set_household(session, bram_id, home, pays=True)
+    with db.reading() as session:
+        listed = households.list_households(session)
+        assert households.household_of(session, anna_id) == (home, False)
+    assert [(h.name, h.members, h.payer) for h in listed] == [
+        ("Berg", ("Anna van der Berg", "Bram van der Berg"), "Bram van der Berg")
+    ]
+    with db.transaction() as session:
+        households.set_household(session, anna_id, None, pays=True)
+        households.set_household(session, bram_id, None, pays=False)
+    with db.reading() as session:
+        assert households.list_households(session) == []
+        assert households.household_of(session, anna_id) == (None, False)

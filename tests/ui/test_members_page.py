@@ -178,3 +178,27 @@ def test_new_member_end_rejoin_and_delete(controller, asker, qtbot):
     asker.confirm_answers.append(True)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert "Aardenburg" not in " ".join(shown_names(page))
+
+
+def test_household_chosen_in_the_form(controller, asker, qtbot):
+    from verenigingsbeheer.services import households
+
+    page = open_members(controller)
+    select(page, qtbot, shown_names(page)[0])
+    member_id = page.selected().member_id
+
+    def step(dialog):
+        form = dialog.form
+        assert not form.pays_for_household.isEnabled()
+        form.household.setCurrentIndex(form.household.findData(households.NEW))
+        qtbot.mouseClick(form.pays_for_household, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    asker.dialog_steps.append(step)
+    page.edit_action.trigger()
+    with controller.database.reading() as session:
+        household, pays = households.household_of(session, member_id)
+        labels = [h.label for h in households.list_households(session)]
+    assert household is not None and pays
+    assert any(page.selected().name.full in label for label in labels)

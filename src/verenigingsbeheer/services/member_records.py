@@ -55,6 +55,8 @@ class MemberRecord:
     details: MemberDetails
     periods: tuple[tuple[dt.date, dt.date | None, str], ...]
     functions: tuple[FunctionRow, ...]
+    household_id: int | None = None
+    pays_for_household: bool = False
 
     @property
     def name(self) -> PersonName:
@@ -94,6 +96,8 @@ def get_member(session: Session, member_id: int) -> MemberRecord:
         functions=tuple(
             FunctionRow(f.title, f.committee, f.start_date, f.end_date) for f in member.functions
         ),
+        household_id=member.household_id,
+        pays_for_household=member.pays_for_household,
     )
 
 

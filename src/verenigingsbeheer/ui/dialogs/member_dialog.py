@@ -16,8 +16,8 @@ from verenigingsbeheer.services.member_records import MemberRecord
 from verenigingsbeheer.ui.dialogs.member_form import MemberForm
 
 REQUIRED = ("first_name", "last_name", "member_since")
-# Saves the details; returns problems per field when the service refused them.
-Saver = Callable[[MemberDetails], dict[str, str] | None]
+# Saves the details and the household choice; returns problems per field when refused.
+Saver = Callable[[MemberDetails, tuple[int | None, bool]], dict[str, str] | None]
 
 
 class MemberDialog(QDialog):
@@ -30,6 +30,7 @@ class MemberDialog(QDialog):
         save: Saver,
         asker,
         parent: QWidget | None = None,
+        households: list = (),
     ) -> None:
         super().__init__(parent)
         self._save = save
@@ -38,7 +39,7 @@ class MemberDialog(QDialog):
         self.setWindowTitle(record.name.full if record else _("New member"))
         self.setMinimumSize(640, 520)
         layout = QVBoxLayout(self)
-        self.form = MemberForm(today, sections, types)
+        self.form = MemberForm(today, sections, types, households)
         layout.addWidget(self.form, 1)
         self.summary = QLabel()
         self.summary.setStyleSheet("color: #c0392b;")
@@ -68,6 +69,10 @@ class MemberDialog(QDialog):
                 lines.append(f"{name}: {format_date(function.start_date, 'medium')} – {until}")
             self.form.functions_label.setText("\n".join(lines) or _("none"))
         self.form.set_details(self._initial)
+        self._initial_household = (
+            (record.household_id, record.pays_for_household) if record else (None, False)
+        )
+        self.form.set_household(*self._initial_household)
         self.form.changed.connect(self._check)
         self._check()
         self.form.fields["first_name"].setFocus()
@@ -89,8 +94,10 @@ class MemberDialog(QDialog):
         return problems
 
     def has_unsaved_changes(self) -> bool:
-        return normalise(self.form.details()) != normalise(self._initial) or bool(
-            self.form.date_problems()
+        return (
+            normalise(self.form.details()) != normalise(self._initial)
+            or self.form.household_choice() != self._initial_household
+            or bool(self.form.date_problems())
         )
 
     def accept(self) -> None:
@@ -101,7 +108,7 @@ class MemberDialog(QDialog):
             if index is not None:
                 self.form.setCurrentIndex(index)
             return
-        refused = self._save(self.form.details())
+        refused = self._save(self.form.details(), self.form.household_choice())
         if refused:
             self.form.show_problems(refused)
             self.summary.setText(_("Not saved: correct the marked fields first."))

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from verenigingsbeheer.domain.member import CONSENT_KINDS, CONSENT_LABELS, Consent, MemberDetails
 from verenigingsbeheer.i18n import _
 from verenigingsbeheer.services.categories import Category
+from verenigingsbeheer.services.households import NEW as NEW_HOUSEHOLD
+from verenigingsbeheer.services.households import HouseholdRow
 from verenigingsbeheer.ui.widgets.date_field import DateField
 from verenigingsbeheer.ui.widgets.field_marks import error_label, mark
 
@@ -60,7 +62,12 @@ class MemberForm(QTabWidget):
     changed = Signal()
 
     def __init__(
-        self, today: dt.date, sections: list[Category], types: list[Category], parent=None
+        self,
+        today: dt.date,
+        sections: list[Category],
+        types: list[Category],
+        households: list[HouseholdRow] = (),
+        parent=None,
     ) -> None:
         super().__init__(parent)
         self.today = today
@@ -86,6 +93,16 @@ class MemberForm(QTabWidget):
         for category in types:
             self.membership_type.addItem(category.name, category.id)
         self.ooievaarspas = QCheckBox(_("Has an Ooievaarspas (The Hague's pass)"))
+        self.household = QComboBox()
+        self.household.addItem(_("(none)"), None)
+        self.household.addItem(_("New household"), NEW_HOUSEHOLD)
+        for household in households:
+            self.household.addItem(household.label, household.id)
+        self.pays_for_household = QCheckBox(_("pays for the household"))
+        self.household.currentIndexChanged.connect(
+            lambda _i: self.pays_for_household.setEnabled(self.household.currentData() is not None)
+        )
+        self.pays_for_household.setEnabled(False)
         self.consents = {kind: ConsentRow(kind, today) for kind in CONSENT_KINDS}
         self.notes = QPlainTextEdit()
         self.number_label = QLabel(_("given when saved"))
@@ -98,8 +115,9 @@ class MemberForm(QTabWidget):
         self._tab_titles = [self.tabText(i) for i in range(self.count())]
         for widget in self.fields.values():
             widget.textChanged.connect(self.changed)
-        for combo in (self.section, self.membership_type):
+        for combo in (self.section, self.membership_type, self.household):
             combo.currentIndexChanged.connect(self.changed)
+        self.pays_for_household.toggled.connect(self.changed)
         self.ooievaarspas.toggled.connect(self.changed)
         self.notes.textChanged.connect(self.changed)
         for row in self.consents.values():
@@ -155,6 +173,10 @@ class MemberForm(QTabWidget):
         self._row(form, _("Notice given on"), "notice_given_on")
         self._row(form, _("Member until"), "member_until")
         self._row(form, _("Reason for leaving"), "end_reason")
+        household_row = QHBoxLayout()
+        household_row.addWidget(self.household, 1)
+        household_row.addWidget(self.pays_for_household)
+        form.addRow(_("Household"), household_row)
         form.addRow(_("Functions"), self.functions_label)
         return page
 
@@ -206,6 +228,14 @@ class MemberForm(QTabWidget):
             row.given.setChecked(consent is not None)
             row.date.set_date(consent.given_on if consent else None)
             row.parent.setText(consent.given_by_parent if consent else "")
+
+    def set_household(self, household_id: int | None, pays: bool) -> None:
+        self.household.setCurrentIndex(max(0, self.household.findData(household_id)))
+        self.pays_for_household.setChecked(pays)
+
+    def household_choice(self) -> tuple[int | None, bool]:
+        household = self.household.currentData()
+        return household, bool(household is not None and self.pays_for_household.isChecked())
 
     def date_problems(self) -> dict[str, str]:
         problems = {name: self.fields[name].problem() for name in DATE_FIELDS}

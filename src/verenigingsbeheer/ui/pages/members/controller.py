@@ -9,7 +9,7 @@ from verenigingsbeheer.domain.member import MemberDetails
 from verenigingsbeheer.errors import UserError, ValidationFailed
 from verenigingsbeheer.i18n import _, ngettext
 from verenigingsbeheer.i18n.formatting import format_number
-from verenigingsbeheer.services import categories, member_records, members
+from verenigingsbeheer.services import categories, households, member_records, members
 from verenigingsbeheer.ui.context import PageContext
 from verenigingsbeheer.ui.dialogs.categories_dialog import CategoriesDialog
 from verenigingsbeheer.ui.dialogs.member_dialog import MemberDialog
@@ -183,9 +183,10 @@ class MembersPage(MembersView):
         with self.context.database.reading() as session:
             sections = categories.list_categories(session, "section")
             types = categories.list_categories(session, "type")
+            known_households = households.list_households(session)
         saved: dict[str, int] = {}
 
-        def save(details: MemberDetails) -> dict[str, str] | None:
+        def save(details: MemberDetails, household: tuple[int | None, bool]):
             try:
                 with self.context.database.transaction() as session:
                     if record is None:
@@ -197,12 +198,20 @@ class MembersPage(MembersView):
                             session, record.member_id, details, self.context.today()
                         )
                         saved["id"] = record.member_id
+                    households.set_household(session, saved["id"], *household)
             except ValidationFailed as refused:
                 return refused.problems
             return None
 
         dialog = MemberDialog(
-            self.context.today(), sections, types, record, save, self.context.asker, self
+            self.context.today(),
+            sections,
+            types,
+            record,
+            save,
+            self.context.asker,
+            self,
+            households=known_households,
         )
         return dialog, saved
 
