@@ -189,6 +189,8 @@ def test_household_chosen_in_the_form(controller, asker, qtbot):
 
     def step(dialog):
         form = dialog.form
+        dialog.show()
+        form.setCurrentIndex(1)  # the membership tab
         assert not form.pays_for_household.isEnabled()
         form.household.setCurrentIndex(form.household.findData(households.NEW))
         qtbot.mouseClick(form.pays_for_household, Qt.MouseButton.LeftButton)
