@@ -29,13 +29,15 @@ from verenigingsbeheer.outputs.pdf.options import (
     MEMBER_COLUMNS,
 )
 
+# (key, title in the dialog, name of the PDF file), all translated when used.
 REPORTS = (
-    ("members", N_("Member list")),
-    ("labels", N_("Address labels")),
-    ("birthdays", N_("Birthday list")),
-    ("signin", N_("Sign-in sheet per section")),
-    ("board", N_("Board list")),
+    ("members", N_("Member list"), N_("member list")),
+    ("labels", N_("Address labels"), N_("address labels")),
+    ("birthdays", N_("Birthday list"), N_("birthdays")),
+    ("signin", N_("Sign-in sheet per section"), N_("sign-in sheet")),
+    ("board", N_("Board list"), N_("board list")),
 )
+FILE_NAMES = {key: file_name for key, _title, file_name in REPORTS}
 
 
 class PrintDialog(QDialog):
@@ -49,7 +51,7 @@ class PrintDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.report = QComboBox()
-        for key, label in REPORTS:
+        for key, label, _file_name in REPORTS:
             self.report.addItem(_(label), key)
         form.addRow(_("List"), self.report)
         layout.addLayout(form)

@@ -7,17 +7,8 @@ import tempfile
 from pathlib import Path
 
 from verenigingsbeheer.errors import UserError
-from verenigingsbeheer.i18n import N_, _, ngettext
+from verenigingsbeheer.i18n import _, ngettext
 from verenigingsbeheer.i18n.formatting import format_number
-
-# The file name each printed list gets (translated).
-REPORT_FILES = (
-    ("members", N_("member list")),
-    ("labels", N_("address labels")),
-    ("birthdays", N_("birthdays")),
-    ("signin", N_("sign-in sheet")),
-    ("board", N_("board list")),
-)
 
 
 def import_members(page) -> None:
@@ -54,13 +45,13 @@ def export_members(page) -> None:
 
 
 def print_list(page) -> None:
-    from verenigingsbeheer.ui.dialogs.print_dialog import PrintDialog
+    from verenigingsbeheer.ui.dialogs.print_dialog import FILE_NAMES, PrintDialog
 
     dialog = PrintDialog(page.context.today(), page)
     if not page.context.asker.run_dialog(dialog):
         return
     key, options = dialog.choice()
-    name = _(dict(REPORT_FILES)[key])
+    name = _(FILE_NAMES[key])
     if dialog.save_as:
         path = page.context.asker.pdf_path(page, Path.home() / f"{name}.pdf")
         if path is None:
