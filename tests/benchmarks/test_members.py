@@ -52,7 +52,6 @@ def test_open_the_member_page(benchmark, page, qtbot):
 
 
 def test_one_search_keystroke(benchmark, page, qtbot):
-    page.model.prepare_search()
     texts = iter(["b", "bo", "boe", "boel"] * 1000)
 
     def keystroke():

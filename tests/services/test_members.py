@@ -98,3 +98,31 @@ def test_counts_per_section_and_board(small_db):
         ("secties", 2),
         ("bestuursfuncties", 1),
     ]
+
+
+def test_tally_from_rows_matches_the_database_counts(tmp_path: Path):
+    from verenigingsbeheer.services import categories
+    from verenigingsbeheer.services.demo import create_demo
+
+    day = D(2026, 9, 15)
+    database = create_demo(tmp_path / "koor.sqlite", members=150, seed=5, today=day)
+    with database.reading() as session:
+        rows = members.list_members(session, day, include_former=True)
+        sections = [c.name for c in categories.list_categories(session, "section")]
+        types = [c.name for c in categories.list_categories(session, "type")]
+        assert members.tally_current(rows, "section", sections) == members.current_per_section(
+            session, day
+        )
+        assert members.tally_current(rows, "membership_type", types) == members.current_per_type(
+            session, day
+        )
+    database.close()
+
+
+def test_search_text_ignores_case_and_accents_and_finds_postcodes_without_space(small_db):
+    with small_db.reading() as session:
+        bea = next(
+            r for r in members.list_members(session, D(2026, 3, 1)) if r.name.last_name == "Boëlens"
+        )
+    assert "boelens" in bea.search_text and "bea" in bea.search_text
+    assert bea.search_text == bea.search_text.lower()

@@ -1,7 +1,8 @@
 """Qt table model of member rows, and a proxy for instant search and filters.
 
 Cell texts are made when the view asks for them (only the visible ones), sort keys per
-column when the user sorts, and the search text once per load: 10,000 members stay quick.
+column when the user sorts, and which rows pass the filters in one Python pass per change
+(the proxy then only looks the answer up): 10,000 members stay quick.
 """
 
 from __future__ import annotations
@@ -78,15 +79,16 @@ class MembersTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[MemberRow] = []
-        self._name_order: dict[int, int] = {}
+        self._by_name: list[MemberRow] = []  # as the service gave them: Dutch name order
+        self._name_order: dict[int, int] | None = None  # made on the first sort back
         self._in_name_order = True
         self._cells: dict[tuple[int, int], Any] = {}
-        self._search: list[str] | None = None
+        self._search: list[str] | None = None  # made on the first search
 
     def set_rows(self, rows: list[MemberRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
-        self._name_order = {id(row): number for number, row in enumerate(self._rows)}
+        self._rows = self._by_name = list(rows)
+        self._name_order = None
         self._in_name_order = True
         self._cells = {}
         self._search = None
@@ -98,21 +100,17 @@ class MembersTableModel(QAbstractTableModel):
     def rows(self) -> list[MemberRow]:
         return list(self._rows)
 
-    def prepare_search(self) -> None:
-        """Build the folded search texts (the page does it right after showing the rows)."""
-        if self._search is None:
-            self._search = [
-                fold(
-                    f"{r.name.full} {r.email} {r.phone} {r.address} {r.postcode} "
-                    f"{r.postcode.replace(' ', '')} {r.town} {r.section} {r.member_number}"
-                )
-                for r in self._rows
-            ]
+    def current_rows(self) -> list[MemberRow]:
+        """The rows in their present order. The model replaces this list when it changes
+        (a load or a sort) and never alters it in place, so callers may cache on it."""
+        return self._rows
 
-    def search_text(self, row: int) -> str:
+    def search_texts(self) -> list[str]:
+        """Each row's search text, in the present order; made when first needed (a
+        keystroke), so opening the page does not pay for it."""
         if self._search is None:
-            self.prepare_search()
-        return self._search[row]
+            self._search = [row.search_text for row in self._rows]
+        return self._search
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort on one column's keys, computed now (the proxy would ask every cell)."""
@@ -128,6 +126,8 @@ class MembersTableModel(QAbstractTableModel):
         rows = self._rows
         if by_name:
             # The service delivers Dutch name order; keep it instead of computing it again.
+            if self._name_order is None:
+                self._name_order = {id(row): n for n, row in enumerate(self._by_name)}
             name_order = self._name_order
             permutation = sorted(
                 range(len(rows)), key=lambda i: name_order[id(rows[i])], reverse=descending
@@ -215,14 +215,24 @@ class MemberFilterProxy(QSortFilterProxyModel):
         self._words: list[str] = []
         self._filters = Filters()
         self._sorted: tuple[int, Qt.SortOrder] | None = None
+        self._source: MembersTableModel | None = None
+        self._accepted: list[bool] = []
+        self._accepted_for: list[MemberRow] | None = None  # the row list they were made for
+
+    def setSourceModel(self, model: MembersTableModel) -> None:  # type: ignore[override]
+        self._source = model
+        self._accepted_for = None
+        super().setSourceModel(model)
 
     def _change(self, apply: Callable[[], None]) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
             self.beginFilterChange()
             apply()
+            self._accepted_for = None
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
             apply()
+            self._accepted_for = None
             self.invalidateFilter()
 
     def set_search(self, text: str) -> None:
@@ -244,11 +254,24 @@ class MemberFilterProxy(QSortFilterProxyModel):
         if self._sorted is not None:
             self.sourceModel().sort(*self._sorted)
 
+    def _decide(self, rows: list[MemberRow]) -> None:
+        filters, words = self._filters, self._words
+        if filters == Filters():  # the page as it opens: current members, nothing typed
+            accepted = [row.current for row in rows]
+        else:
+            accepted = [accepts(row, filters) for row in rows]
+        if words:
+            texts = self._source.search_texts()
+            accepted = [
+                ok and all(word in text for word in words)
+                for ok, text in zip(accepted, texts, strict=True)
+            ]
+        self._accepted = accepted
+        self._accepted_for = rows
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        if not accepts(model.row_at(source_row), self._filters):
-            return False
-        if not self._words:
-            return True
-        haystack = model.search_text(source_row)
-        return all(word in haystack for word in self._words)
+        # Qt asks row by row; the answers for all rows are made at once, on first demand.
+        rows = self._source.current_rows()
+        if self._accepted_for is not rows:
+            self._decide(rows)
+        return self._accepted[source_row]

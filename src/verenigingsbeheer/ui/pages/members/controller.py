@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 
 from verenigingsbeheer.domain.member import MemberDetails
@@ -72,16 +72,14 @@ class MembersPage(MembersView):
         self._loaded = key
         with self.context.database.reading() as session:
             rows = members.list_members(session, today, include_former=True)
-            per_section = members.current_per_section(session, today)
-            per_type = members.current_per_type(session, today)
             sections = categories.list_categories(session, "section")
             types = categories.list_categories(session, "type")
+        per_section = members.tally_current(rows, "section", [c.name for c in sections])
+        per_type = members.tally_current(rows, "membership_type", [c.name for c in types])
         self._fill_combo(self.section, _("All sections"), [c.name for c in sections])
         self._fill_combo(self.membership_type, _("All membership types"), [c.name for c in types])
         self.model.set_rows(rows)
         self.proxy.resort()
-        # Ready before the first keystroke, but after the rows are on screen.
-        QTimer.singleShot(50, self.model.prepare_search)
         self._show_counts(per_section, per_type)
         self._update_summary()
         self._update_buttons()
