@@ -37,7 +37,9 @@ def run_gui(
     app.setApplicationName(APP_NAME)
     app.setWindowIcon(icon("verenigingsbeheer"))
     asker = asker or QtAsker()
-    controller = AppController(paths, settings_store.load(paths.settings_file), asker)
+    controller = AppController(
+        paths, settings_store.load(paths.settings_file), asker, preload=not quit_after_show
+    )
     controller.apply_language()
     reporter = ErrorReporter(asker, lambda: controller.window, interactive=not quit_after_show)
     previous_hook = sys.excepthook

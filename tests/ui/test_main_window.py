@@ -152,3 +152,14 @@ def test_open_reports_a_bad_file_in_dutch_and_keeps_the_current_one(
     assert asker.errors and "geen Verenigingsbeheer-bestand" in asker.errors[-1][1]
     assert controller.database.path == demo_path
     assert bad.read_bytes() == b"dit is geen database" * 50
+
+
+def test_the_member_list_is_read_while_the_dashboard_shows(controller, qtbot):
+    window = controller.window
+    members_page = window.pages()[1]
+    assert isinstance(window.current_page(), DashboardPage)
+    qtbot.waitUntil(lambda: members_page.model.rowCount() == 45, timeout=5000)
+    generation = controller.database.generation
+    window.show_page(1)
+    assert members_page.proxy.rowCount() == 40  # current members, read ahead
+    assert controller.database.generation == generation

@@ -29,6 +29,7 @@ from verenigingsbeheer.ui.main_window import MainWindow
 from verenigingsbeheer.ui.pages.association.controller import AssociationPage
 from verenigingsbeheer.ui.pages.dashboard.controller import DashboardPage
 from verenigingsbeheer.ui.pages.members.controller import MembersPage
+from verenigingsbeheer.ui.startup import after_first_paint
 
 # (page class, icon) in sidebar order; Ctrl+1, Ctrl+2, ... follow this order.
 PAGES = (
@@ -45,8 +46,10 @@ class AppController:
         settings: Settings,
         asker: Asker,
         today: Callable[[], dt.date] = dt.date.today,
+        preload: bool = True,
     ) -> None:
         self.paths = paths
+        self.preload = preload  # off for --quit-after-show, which measures the first paint
         self.settings = settings
         self.asker = asker
         self.today = today
@@ -157,7 +160,17 @@ class AppController:
         if old is not None:
             old.hide()
             old.deleteLater()
+        if self.preload:
+            after_first_paint(window, lambda: self._preload(window))
         window.show()
+
+    def _preload(self, window: MainWindow) -> None:
+        """While the user looks at the first page, pages with much to read (the member list
+        of a large association) read it, so that opening them later is instant."""
+        for page in window.pages():
+            preload = getattr(page, "preload", None)
+            if preload is not None:
+                preload()
 
     def _refresh_title(self) -> None:
         if self.window is None or self.database is None:

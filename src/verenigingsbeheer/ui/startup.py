@@ -38,3 +38,23 @@ class QuitAfterShow(QObject):
             self.painted = True
             QTimer.singleShot(0, lambda: self.app.exit(self.exit_code()))
         return False
+
+
+class _AfterFirstPaint(QObject):
+    """Runs a callback once, on the event loop's next turn after `widget` was first painted."""
+
+    def __init__(self, widget: QWidget, callback) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._callback)
+        return False
+
+
+def after_first_paint(widget: QWidget, callback) -> None:
+    """Do `callback` once the window is on screen, so it never delays the first paint."""
+    _AfterFirstPaint(widget, callback)

@@ -63,6 +63,10 @@ class MembersPage(MembersView):
         return True
 
     # -- loading ------------------------------------------------------------------------
+    def preload(self) -> None:
+        """Read the list ahead, before the page is first shown (see AppController)."""
+        self.refresh()
+
     def refresh(self, force: bool = False) -> None:
         """Reload only when something changed since the last look (or the day did)."""
         today = self.context.today()
