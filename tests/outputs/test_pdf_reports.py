@@ -424,3 +424,20 @@ def test_reportlab_is_loaded_only_when_a_list_is_made():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "False"
+
+
+def test_board_list_puts_committees_under_their_own_heading(tmp_path: Path):
+    from verenigingsbeheer.outputs.pdf.board_list import BoardMember, write_board_list
+
+    path = tmp_path / "bestuur.pdf"
+    board = [
+        BoardMember("Voorzitter", "Michał Çelik", dt.date(2024, 1, 1)),
+        BoardMember("Voorzitter", "Bea Boëlens", dt.date(2025, 3, 1), committee="Muziekcommissie"),
+        BoardMember("Lid", "Cor ten Dam", dt.date(2025, 3, 1), committee="Muziekcommissie"),
+    ]
+    assert write_board_list(path, HEAD, board) == 3
+    text = text_of(path)
+    assert "Bestuur en commissies" in text
+    board_part, committee_part = text.split("Muziekcommissie", 1)
+    assert "Michał Çelik" in board_part and "Bea Boëlens" not in board_part
+    assert "Voorzitter\nBea Boëlens" in committee_part and "Lid\nCor ten Dam" in committee_part

@@ -96,7 +96,7 @@ def test_ending_a_membership_is_dated_and_keeps_the_member(db):
         record = member_records.get_member(session, member_id)
     assert former[0].member_until == D(2026, 6, 30) and not former[0].current
     assert record.details.end_reason == "Verhuisd"
-    assert record.functions[0].end_date == D(2026, 6, 30)
+    assert record.details.functions[0].end_date == D(2026, 6, 30)
     with pytest.raises(UserError), db.transaction() as session:
         member_records.end_membership(session, member_id, D(2026, 7, 1))
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 
 from tests.conftest import DEMO_DATE
@@ -165,14 +168,37 @@ def test_new_member_end_rejoin_and_delete(controller, asker, qtbot):
     def end(dialog):
         dialog.until.clear()
         qtbot.keyClicks(dialog.until, "31-12-2026")
+        qtbot.keyClicks(dialog.notice, "01-04-2026")  # after today (7 March): refused
         qtbot.keyClicks(dialog.reason, "Verhuisd")
+        dialog.accept()
+        seen["notice"] = dialog.problem.text()
+        dialog.notice.clear()
+        qtbot.keyClicks(dialog.notice, "01-03-2026")
         dialog.accept()
         return dialog.result() == dialog.DialogCode.Accepted
 
+    seen = {}
     asker.dialog_steps.append(end)
     page.end_action.trigger()
-    row = page.selected()
-    assert row.member_until is not None and row.member_until.year == 2026
+    assert seen["notice"] == "Opzeggen kan niet in de toekomst."
+    page.status.setCurrentIndex(page.status.findData("all"))
+    row = next(r for r in page.model.rows() if r.name.last_name == "Aardenburg")
+    page.select_member(row.member_id)
+    assert row.member_until == dt.date(2026, 12, 31) and row.current
+    # Still a member until the end of the year: not to be ended again, nor to rejoin.
+    assert not page.end_action.isEnabled() and not page.rejoin_action.isEnabled()
+    member_id = row.member_id
+    with controller.database.transaction() as session:
+        member_records.update_member(
+            session,
+            member_id,
+            replace(member_records.get_member(session, member_id).details,
+                    member_since=dt.date(2025, 1, 1), member_until=dt.date(2026, 2, 28),
+                    notice_given_on=None),
+            DEMO_DATE,
+        )  # fmt: skip
+    page.refresh()
+    page.select_member(member_id)
     assert not page.end_action.isEnabled() and page.rejoin_action.isEnabled()
 
     asker.confirm_answers.append(True)

@@ -28,6 +28,19 @@ class Consent:
 
 
 @dataclass(frozen=True)
+class Function:
+    """A board or committee function; an empty committee means the board itself."""
+
+    title: str
+    start_date: dt.date
+    end_date: dt.date | None = None
+    committee: str = ""
+
+    def held_on(self, day: dt.date) -> bool:
+        return self.start_date <= day and (self.end_date is None or self.end_date >= day)
+
+
+@dataclass(frozen=True)
 class MemberDetails:
     """Everything the member form edits; ids refer to sections and membership types."""
 
@@ -59,6 +72,7 @@ class MemberDetails:
     consents: dict[str, Consent] = field(default_factory=dict)
     emergency_contact: str = ""
     notes: str = ""
+    functions: tuple[Function, ...] = ()
 
 
 MEMBER_FIELDS = tuple(f.name for f in fields(MemberDetails))
@@ -96,6 +110,10 @@ def normalise(details: MemberDetails) -> MemberDetails:
         ooievaarspas_valid_until=details.ooievaarspas_valid_until if details.ooievaarspas else None,
         emergency_contact=details.emergency_contact.strip(),
         end_reason=details.end_reason.strip(),
+        functions=tuple(
+            replace(f, title=" ".join(f.title.split()), committee=" ".join(f.committee.split()))
+            for f in details.functions
+        ),
     )
 
 
@@ -151,8 +169,9 @@ def validate(details: MemberDetails, today: dt.date) -> dict[str, str]:
         problems["notice_given_on"] = _("Notice was given before the membership began.")
     if d.notice_given_on is not None and d.notice_given_on > today:
         problems["notice_given_on"] = _("Notice cannot be given in the future.")
-    if d.ooievaarspas_valid_until is not None and not d.ooievaarspas:
-        problems["ooievaarspas"] = _("Tick the Ooievaarspas box or clear its date.")
+    function_problem = next(filter(None, (function_problem_of(f) for f in d.functions)), "")
+    if function_problem:
+        problems["functions"] = function_problem
     for kind, consent in d.consents.items():
         if kind not in CONSENT_KINDS:
             problems[f"consent_{kind}"] = _("Unknown kind of consent.")
@@ -167,3 +186,15 @@ def validate(details: MemberDetails, today: dt.date) -> dict[str, str]:
                 "The member was under 16 then: enter which parent gave the consent."
             )
     return problems
+
+
+def function_problem_of(function: Function) -> str:
+    """What is wrong with one function, in the user's language; empty when nothing is."""
+    title = " ".join(function.title.split())
+    if not title:
+        return _("Enter the function, e.g. Secretaris.")
+    if len(title) > 100 or len(function.committee.strip()) > 100:
+        return _("At most {n} characters.").format(n=100)
+    if function.end_date is not None and function.end_date < function.start_date:
+        return _("{title}: the end lies before the start.").format(title=title)
+    return ""

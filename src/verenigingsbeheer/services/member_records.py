@@ -39,14 +39,6 @@ MEMBER_FIELDS = (
 
 
 @dataclass(frozen=True)
-class FunctionRow:
-    title: str
-    committee: str
-    start_date: dt.date
-    end_date: dt.date | None
-
-
-@dataclass(frozen=True)
 class MemberRecord:
     """What the form shows: the editable details plus what is read-only there."""
 
@@ -54,7 +46,6 @@ class MemberRecord:
     member_number: int
     details: MemberDetails
     periods: tuple[tuple[dt.date, dt.date | None, str], ...]
-    functions: tuple[FunctionRow, ...]
     household_id: int | None = None
     pays_for_household: bool = False
 
@@ -87,15 +78,15 @@ def get_member(session: Session, member_id: int) -> MemberRecord:
         member_until=latest.end_date if latest else None,
         end_reason=latest.end_reason if latest else "",
         consents={c.kind: rules.Consent(c.given_on, c.given_by_parent) for c in member.consents},
+        functions=tuple(
+            rules.Function(f.title, f.start_date, f.end_date, f.committee) for f in member.functions
+        ),
     )
     return MemberRecord(
         member_id=member.id,
         member_number=member.member_number,
         details=details,
         periods=tuple((p.start_date, p.end_date, p.end_reason) for p in member.periods),
-        functions=tuple(
-            FunctionRow(f.title, f.committee, f.start_date, f.end_date) for f in member.functions
-        ),
         household_id=member.household_id,
         pays_for_household=member.pays_for_household,
     )
@@ -150,6 +141,7 @@ def create_member(
         Consent(kind=kind, given_on=c.given_on, given_by_parent=c.given_by_parent.strip())
         for kind, c in details.consents.items()
     ]
+    _set_functions(member, details.functions)
     session.add(member)
     session.flush()
     return member.id
@@ -191,7 +183,31 @@ def update_member(session: Session, member_id: int, details: MemberDetails, toda
             )
         else:
             row.given_on, row.given_by_parent = consent.given_on, consent.given_by_parent.strip()
+    _set_functions(member, details.functions)
     session.flush()
+
+
+def _set_functions(member: Member, functions: tuple[rules.Function, ...]) -> None:
+    """Make the member's function rows match the form, changing rows in place where it can
+    (so the audit log shows an ended function as a change, not as a delete and an insert)."""
+    wanted = sorted(functions, key=lambda f: (f.start_date, f.committee, f.title))
+    kept = {(f.title, f.committee, f.start_date): f for f in wanted}
+    rows = list(member.functions)
+    for row in rows:
+        function = kept.pop((row.title, row.committee, row.start_date), None)
+        if function is None:
+            member.functions.remove(row)
+        else:
+            row.end_date = function.end_date
+    for function in kept.values():
+        member.functions.append(
+            BoardFunction(
+                title=function.title,
+                committee=function.committee,
+                start_date=function.start_date,
+                end_date=function.end_date,
+            )
+        )
 
 
 def end_membership(

@@ -158,10 +158,11 @@ def make_sign_in_sheet(
 
 
 def make_board_list(session: Session, path: Path, today: dt.date) -> int:
-    """The current board with phone and e-mail; returns the number of functions."""
+    """The current board and committees with phone and e-mail; returns the number of
+    functions."""
     from verenigingsbeheer.outputs.pdf.board_list import BoardMember, write_board_list
 
-    board = members.current_board(session, today)
+    board = members.current_functions(session, today)
     contact = {}
     if board:
         contact = {
@@ -177,6 +178,7 @@ def make_board_list(session: Session, path: Path, today: dt.date) -> int:
                 function.since,
                 row.phone if row else "",
                 row.email if row else "",
+                function.committee,
             )
         )
     return write_board_list(path, letterhead(session, today), lines)

@@ -83,6 +83,7 @@ class BoardRow:
     title: str
     name: PersonName
     since: dt.date
+    committee: str = ""  # empty for the board itself
 
 
 def _current_period(on: dt.date):
@@ -171,9 +172,9 @@ def _period_summaries(connection, on: dt.date) -> dict[int, tuple[dt.date, dt.da
 
 
 def _current_titles(connection, on: dt.date) -> dict[int, str]:
-    """member id -> "Voorzitter, Muziekcommissie": the functions held on `on`."""
+    """member id -> "Penningmeester, Voorzitter (Muziekcommissie)": functions held on `on`."""
     query = (
-        select(BoardFunction.member_id, BoardFunction.title)
+        select(BoardFunction.member_id, BoardFunction.title, BoardFunction.committee)
         .where(
             BoardFunction.start_date <= on,
             or_(BoardFunction.end_date.is_(None), BoardFunction.end_date >= on),
@@ -181,9 +182,15 @@ def _current_titles(connection, on: dt.date) -> dict[int, str]:
         .order_by(BoardFunction.id)
     )
     titles: dict[int, str] = {}
-    for member_id, title in connection.execute(query):
-        titles[member_id] = f"{titles[member_id]}, {title}" if member_id in titles else title
+    for member_id, title, committee in connection.execute(query):
+        text = function_label(title, committee)
+        titles[member_id] = f"{titles[member_id]}, {text}" if member_id in titles else text
     return titles
+
+
+def function_label(title: str, committee: str) -> str:
+    """ "Voorzitter" on the board, "Voorzitter (Muziekcommissie)" in a committee."""
+    return f"{title} ({committee})" if committee else title
 
 
 def _raw(column):
@@ -236,11 +243,19 @@ def current_per_section(session: Session, on: dt.date) -> list[tuple[str, int]]:
 
 
 def current_board(session: Session, on: dt.date) -> list[BoardRow]:
+    """The board on `on` (committees not included), in the order the functions were made."""
+    return [row for row in current_functions(session, on) if not row.committee]
+
+
+def current_functions(session: Session, on: dt.date) -> list[BoardRow]:
+    """Board and committee functions held on `on`: the board first, then each committee
+    in alphabetical order; within each, in the order the functions were made."""
     query = (
         select(
             BoardFunction.member_id,
             BoardFunction.title,
             BoardFunction.start_date,
+            BoardFunction.committee,
             Person.first_name,
             Person.tussenvoegsel,
             Person.last_name,
@@ -251,6 +266,7 @@ def current_board(session: Session, on: dt.date) -> list[BoardRow]:
             BoardFunction.start_date <= on,
             or_(BoardFunction.end_date.is_(None), BoardFunction.end_date >= on),
         )
+        .order_by(BoardFunction.committee != "", func.lower(BoardFunction.committee))
         .order_by(BoardFunction.id)
     )
     return [
@@ -259,9 +275,21 @@ def current_board(session: Session, on: dt.date) -> list[BoardRow]:
             row.title,
             PersonName(row.first_name, row.last_name, row.tussenvoegsel),
             row.start_date,
+            row.committee,
         )
         for row in session.execute(query)
     ]
+
+
+def committee_names(session: Session) -> list[str]:
+    """Every committee name used so far, for the choice in the member form."""
+    query = (
+        select(BoardFunction.committee)
+        .where(BoardFunction.committee != "")
+        .distinct()
+        .order_by(func.lower(BoardFunction.committee))
+    )
+    return list(session.execute(query).scalars())
 
 
 def tally_current(

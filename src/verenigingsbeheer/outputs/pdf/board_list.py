@@ -1,4 +1,5 @@
-"""The board list: function, name, since when, phone and e-mail."""
+"""The board list: function, name, since when, phone and e-mail; the board first, then
+each committee under its own heading."""
 
 from __future__ import annotations
 
@@ -25,16 +26,23 @@ class BoardMember:
     since: dt.date | None
     phone: str = ""
     email: str = ""
+    committee: str = ""  # empty for the board itself
 
 
 def write_board_list(path: Path, letterhead: Letterhead, board: Sequence[BoardMember]) -> int:
-    """Write the list to `path` in the order given; returns the number of functions."""
+    """Write the list to `path`, grouped in the order first met; returns the number of
+    functions (board and committees)."""
     story: list[Flowable] = []
     if not board:
         story = document.nothing_to_list(_("No board functions recorded."))
-    else:
-        header = [_("Function"), _("Name"), _("Since"), _("Phone"), _("E-mail")]
-        widths = [38 * mm, 45 * mm, 22 * mm, 25 * mm, 44 * mm]
+    groups: dict[str, list[BoardMember]] = {}
+    for line in board:
+        groups.setdefault(line.committee, []).append(line)
+    header = [_("Function"), _("Name"), _("Since"), _("Phone"), _("E-mail")]
+    widths = [38 * mm, 45 * mm, 22 * mm, 25 * mm, 44 * mm]
+    for committee, lines in groups.items():
+        if committee or len(groups) > 1:
+            story.append(document.paragraph(committee or _("Board"), "heading"))
         rows = [
             [
                 line.function,
@@ -43,8 +51,9 @@ def write_board_list(path: Path, letterhead: Letterhead, board: Sequence[BoardMe
                 line.phone,
                 line.email,
             ]
-            for line in board
+            for line in lines
         ]
         story.append(document.table(header, rows, widths))
-    document.build(path, letterhead, _("Board"), story)
+    title = _("Board and committees") if any(line.committee for line in board) else _("Board")
+    document.build(path, letterhead, title, story)
     return len(board)

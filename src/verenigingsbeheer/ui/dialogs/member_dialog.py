@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from verenigingsbeheer.domain.member import MemberDetails, normalise, validate
 from verenigingsbeheer.i18n import _
-from verenigingsbeheer.i18n.formatting import format_date
 from verenigingsbeheer.services.categories import Category
 from verenigingsbeheer.services.member_records import MemberRecord
 from verenigingsbeheer.ui.dialogs.member_form import MemberForm
@@ -31,6 +30,7 @@ class MemberDialog(QDialog):
         asker,
         parent: QWidget | None = None,
         households: list = (),
+        committees: list[str] = (),
     ) -> None:
         super().__init__(parent)
         self._save = save
@@ -39,7 +39,10 @@ class MemberDialog(QDialog):
         self.setWindowTitle(record.name.full if record else _("New member"))
         self.setMinimumSize(640, 520)
         layout = QVBoxLayout(self)
-        self.form = MemberForm(today, sections, types, households)
+        self.form = MemberForm(
+            today, sections, types, households, committees=committees,
+            run_dialog=asker.run_dialog,
+        )  # fmt: skip
         layout.addWidget(self.form, 1)
         self.summary = QLabel()
         self.summary.setStyleSheet("color: #c0392b;")
@@ -59,15 +62,7 @@ class MemberDialog(QDialog):
         else:
             self._initial = record.details
             self.form.number_label.setText(str(record.member_number))
-            now = _("now")
-            lines = []
-            for function in record.functions:
-                name = function.title
-                if function.committee:
-                    name += f" ({function.committee})"
-                until = format_date(function.end_date, "medium") if function.end_date else now
-                lines.append(f"{name}: {format_date(function.start_date, 'medium')} – {until}")
-            self.form.functions_label.setText("\n".join(lines) or _("none"))
+            self.form.set_history(record.periods)
         self.form.set_details(self._initial)
         self._initial_household = (
             (record.household_id, record.pays_for_household) if record else (None, False)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -21,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from verenigingsbeheer.domain.member import CONSENT_KINDS, CONSENT_LABELS, Consent, MemberDetails
 from verenigingsbeheer.i18n import _
+from verenigingsbeheer.i18n.formatting import format_date
 from verenigingsbeheer.services.categories import Category
 from verenigingsbeheer.services.households import NEW as NEW_HOUSEHOLD
 from verenigingsbeheer.services.households import HouseholdRow
 from verenigingsbeheer.ui.widgets.date_field import DateField
 from verenigingsbeheer.ui.widgets.field_marks import error_label, mark
+from verenigingsbeheer.ui.widgets.functions_editor import FunctionsEditor
 
 TEXT_FIELDS = (
     "first_name", "tussenvoegsel", "last_name", "initials", "street", "house_number",
@@ -68,6 +72,8 @@ class MemberForm(QTabWidget):
         types: list[Category],
         households: list[HouseholdRow] = (),
         parent=None,
+        committees: list[str] = (),
+        run_dialog: Callable[[QDialog], bool] = lambda dialog: bool(dialog.exec()),
     ) -> None:
         super().__init__(parent)
         self.today = today
@@ -106,10 +112,12 @@ class MemberForm(QTabWidget):
         self.consents = {kind: ConsentRow(kind, today) for kind in CONSENT_KINDS}
         self.notes = QPlainTextEdit()
         self.number_label = QLabel(_("given when saved"))
-        self.functions_label = QLabel(_("none"))
-        self.functions_label.setWordWrap(True)
+        self.functions = FunctionsEditor(today, list(committees), run_dialog)
+        self.history = QLabel(_("This is the first membership."))
+        self.history.setWordWrap(True)
         self.addTab(self._person_tab(), _("Person and address"))
         self.addTab(self._membership_tab(), _("Membership"))
+        self.addTab(self._functions_tab(), _("Functions"))
         self.addTab(self._payment_tab(), _("Payment and pass"))
         self.addTab(self._consent_tab(), _("Consents and notes"))
         self._tab_titles = [self.tabText(i) for i in range(self.count())]
@@ -119,6 +127,9 @@ class MemberForm(QTabWidget):
             combo.currentIndexChanged.connect(self.changed)
         self.pays_for_household.toggled.connect(self.changed)
         self.ooievaarspas.toggled.connect(self.changed)
+        self.ooievaarspas.toggled.connect(self._pass_fields_follow)
+        self._pass_fields_follow(False)
+        self.functions.changed.connect(self.changed)
         self.notes.textChanged.connect(self.changed)
         for row in self.consents.values():
             row.given.toggled.connect(self.changed)
@@ -177,8 +188,31 @@ class MemberForm(QTabWidget):
         household_row.addWidget(self.household, 1)
         household_row.addWidget(self.pays_for_household)
         form.addRow(_("Household"), household_row)
-        form.addRow(_("Functions"), self.functions_label)
+        form.addRow(_("Earlier memberships"), self.history)
         return page
+
+    def _functions_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(_("Board and committee functions")))
+        layout.addWidget(self.functions, 1)
+        self.errors["functions"] = error_label()
+        layout.addWidget(self.errors["functions"])
+        return page
+
+    def _pass_fields_follow(self, has_pass: bool) -> None:
+        """The pass number and date belong to a pass: typed only while the box is ticked."""
+        for name in ("ooievaarspas_number", "ooievaarspas_valid_until"):
+            self.fields[name].setEnabled(has_pass)
+
+    def set_history(self, periods: tuple[tuple[dt.date, dt.date | None, str], ...]) -> None:
+        """The periods before the latest one (which the Membership tab edits)."""
+        earlier = periods[:-1]
+        lines = []
+        for start, end, reason in earlier:
+            line = f"{format_date(start, 'medium')} – {format_date(end, 'medium') if end else ''}"
+            lines.append(f"{line} ({reason})" if reason else line)
+        self.history.setText("\n".join(lines) or _("This is the first membership."))
 
     def _payment_tab(self) -> QWidget:
         page = QWidget()
@@ -222,7 +256,9 @@ class MemberForm(QTabWidget):
             max(0, self.membership_type.findData(details.membership_type_id))
         )
         self.ooievaarspas.setChecked(details.ooievaarspas)
+        self._pass_fields_follow(details.ooievaarspas)
         self.notes.setPlainText(details.notes)
+        self.functions.set_functions(details.functions)
         for kind, row in self.consents.items():
             consent = details.consents.get(kind)
             row.given.setChecked(consent is not None)
@@ -254,6 +290,7 @@ class MemberForm(QTabWidget):
             membership_type_id=self.membership_type.currentData(),
             ooievaarspas=self.ooievaarspas.isChecked(),
             notes=self.notes.toPlainText(),
+            functions=self.functions.functions(),
             consents={
                 kind: Consent(row.date.date(), row.parent.text())
                 for kind, row in self.consents.items()

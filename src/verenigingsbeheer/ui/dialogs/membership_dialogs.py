@@ -40,6 +40,7 @@ class EndMembershipDialog(_DatedDialog):
             _("{name} stays in the file as a former member; nothing is deleted.").format(name=name),
             parent,
         )
+        self._today = today
         self.until = DateField(today)
         self.until.set_date(today)
         self.notice = DateField(today)
@@ -52,11 +53,20 @@ class EndMembershipDialog(_DatedDialog):
         self.finish_layout()
 
     def accept(self) -> None:
-        problem = self.until.problem() or (
+        until_problem = self.until.problem() or (
             "" if self.until.date() else _("Enter the last day of the membership.")
         )
-        problem = problem or self.notice.problem()
-        mark(self.until, self.problem, problem)
+        notice, notice_problem = self.notice.date(), self.notice.problem()
+        if not notice_problem and notice is not None:
+            if notice > self._today:
+                notice_problem = _("Notice cannot be given in the future.")
+            elif self.until.date() is not None and notice > self.until.date():
+                notice_problem = _("Notice was given after the end date.")
+        mark(self.until, None, until_problem)
+        mark(self.notice, None, notice_problem)
+        problem = until_problem or notice_problem
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
         if not problem:
             super().accept()
 

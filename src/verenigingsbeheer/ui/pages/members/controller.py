@@ -177,8 +177,11 @@ class MembersPage(MembersView):
         row = self.selected()
         self.edit_action.setEnabled(row is not None)
         self.delete_action.setEnabled(row is not None)
-        self.end_action.setEnabled(row is not None and row.member_until is None)
-        self.rejoin_action.setEnabled(row is not None and row.member_until is not None)
+        # A membership with a notice and a later end date is still running: it can be
+        # changed in the form, but neither ended again nor rejoined.
+        ended = row is not None and row.member_until is not None
+        self.end_action.setEnabled(row is not None and not ended)
+        self.rejoin_action.setEnabled(ended and row.member_until < self.context.today())
 
     # -- actions --------------------------------------------------------------------------
     def _dialog(self, record):
@@ -186,6 +189,7 @@ class MembersPage(MembersView):
             sections = categories.list_categories(session, "section")
             types = categories.list_categories(session, "type")
             known_households = households.list_households(session)
+            committees = members.committee_names(session)
         saved: dict[str, int] = {}
 
         def save(details: MemberDetails, household: tuple[int | None, bool]):
@@ -214,6 +218,7 @@ class MembersPage(MembersView):
             self.context.asker,
             self,
             households=known_households,
+            committees=committees,
         )
         return dialog, saved
 
