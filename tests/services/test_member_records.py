@@ -179,3 +179,36 @@ def test_households_one_payer_and_empty_ones_removed(db):
     with db.reading() as session:
         assert households.list_households(session) == []
         assert households.household_of(session, anna_id) == (None, False)
+
+
+def test_a_member_with_financial_records_cannot_be_deleted(db):
+    """A table marked financial (the finance area adds them) that points at a member blocks
+    deleting that member; ending the membership stays possible."""
+    from sqlalchemy import Column, ForeignKey, Integer, Table
+
+    from verenigingsbeheer.db.base import Base
+
+    charges = Table(
+        "test_charges",
+        Base.metadata,
+        Column("id", Integer, primary_key=True),
+        Column("member_id", ForeignKey("members.id")),
+        info={"financial": True},
+    )
+    try:
+        charges.create(db.engine)
+        with db.transaction() as session:
+            paid = member_records.create_member(session, anna(), TODAY)
+            free = member_records.create_member(session, anna(first_name="Bram"), TODAY)
+            session.execute(charges.insert().values(member_id=paid))
+        with pytest.raises(UserError) as refused, db.transaction() as session:
+            member_records.delete_member(session, paid)
+        assert "Anna van der Berg" in refused.value.message
+        with db.transaction() as session:
+            member_records.delete_member(session, free)
+            member_records.end_membership(session, paid, D(2026, 6, 30))
+        with db.reading() as session:
+            left = members.list_members(session, TODAY, include_former=True)
+        assert [row.member_id for row in left] == [paid]
+    finally:
+        Base.metadata.remove(charges)
