@@ -75,4 +75,24 @@ def fill_0004(path: Path, members: int = 30) -> None:
             )
 
 
-FILLERS = {"0001": fill_0001, "0002": fill_0002, "0003": fill_0002, "0004": fill_0004}
+def fill_0005(path: Path, members: int = 30) -> None:
+    fill_0004(path, members)
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO audit_actions (id, at, who, kind, description, undoable, undoes_id)"
+            " VALUES (1, '2026-01-05 10:00:00', 'secretaris', 'edit', '', 0, NULL)"
+        )
+        db.execute(
+            "INSERT INTO audit_entries (action_id, table_name, row_id, operation, old_values,"
+            " new_values, person_id) VALUES (1, 'persons', 1, 'update',"
+            ' \'{"town": "Delft"}\', \'{"town": "Den Haag"}\', 1)'
+        )
+
+
+FILLERS = {
+    "0001": fill_0001,
+    "0002": fill_0002,
+    "0003": fill_0002,
+    "0004": fill_0004,
+    "0005": fill_0005,
+}

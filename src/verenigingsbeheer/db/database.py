@@ -8,27 +8,47 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from verenigingsbeheer.db import sqlite
+from verenigingsbeheer.db import audit, sqlite
+
+
+def _user_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name known to the system
+        return ""
 
 
 class Database:
-    """Owns the engine of one file. Sessions live only inside `transaction()`/`reading()`."""
+    """Owns the engine of one file. Sessions live only inside `transaction()`/`reading()`.
 
-    def __init__(self, path: Path) -> None:
+    Every change made in a transaction is written to the audit log, with `who` as the
+    person who made it (the name set in the settings, else the computer's user name).
+    """
+
+    def __init__(self, path: Path, who: str | None = None) -> None:
         self.path = path
         self.engine = sqlite.make_engine(path)
+        self.who = who if who is not None else _user_name()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
+        audit.install(self._sessions)
         # Goes up with every committed action, so views reload only what changed.
         self.generation = 0
+        # The audit-log actions committed through this object: what "undo" may offer.
+        self.actions: list[int] = []
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """The Unit of Work of one user action: commit at the end, roll back on error."""
-        session = self._sessions()
+        session = self._sessions(info={audit.WHO: self.who})
         try:
             yield session
+            action = audit.current_action_id(session)
             session.commit()
             self.generation += 1
+            if action is not None:
+                self.actions.append(action)
         except BaseException:
             session.rollback()
             raise

@@ -46,7 +46,9 @@ class Association(Base):
     logo_png: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
     # The highest member number ever given out: numbers are never reused.
-    last_member_number: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_member_number: Mapped[int] = mapped_column(
+        Integer, default=0, server_default="0", info={"undo": False}
+    )
 
 
 class Person(Base):
@@ -206,3 +208,48 @@ class Consent(Base):
     given_by_parent: Mapped[str] = mapped_column(String(200), default="")
 
     member: Mapped[Member] = relationship(back_populates="consents")
+
+
+class AuditAction(Base):
+    """One user action (one transaction) in the audit log: who did what, and when.
+
+    The description names the kind of action, never a person: names live only in the
+    entries' values, which anonymisation wipes.
+    """
+
+    __tablename__ = "audit_actions"
+    __table_args__ = {"info": {"audit": False}}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    who: Mapped[str] = mapped_column(String(100), default="")
+    kind: Mapped[str] = mapped_column(String(30), default="edit")
+    description: Mapped[str] = mapped_column(String(300), default="")
+    undoable: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Set on an undo: the action it undid (whose changes it reversed).
+    undoes_id: Mapped[int | None] = mapped_column(
+        ForeignKey("audit_actions.id", ondelete="SET NULL"), default=None
+    )
+
+
+class AuditEntry(Base):
+    """One row changed by an action: the table, the row and its values before and after."""
+
+    __tablename__ = "audit_entries"
+    __table_args__ = (
+        CheckConstraint("operation IN ('insert', 'update', 'delete')", name="operation"),
+        {"info": {"audit": False}},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(
+        ForeignKey("audit_actions.id", ondelete="CASCADE"), index=True
+    )
+    table_name: Mapped[str] = mapped_column(String(60))
+    row_id: Mapped[int] = mapped_column(Integer)
+    operation: Mapped[str] = mapped_column(String(6))
+    # JSON objects of attribute -> value; NULL when wiped by anonymisation.
+    old_values: Mapped[str | None] = mapped_column(Text, default=None)
+    new_values: Mapped[str | None] = mapped_column(Text, default=None)
+    # The person the row is about (no foreign key: the person may be deleted since).
+    person_id: Mapped[int | None] = mapped_column(Integer, index=True, default=None)

@@ -15,7 +15,7 @@ import uuid
 from dataclasses import asdict
 from pathlib import Path
 
-from verenigingsbeheer.db import sqlite
+from verenigingsbeheer.db import audit, sqlite
 from verenigingsbeheer.db.database import Database
 from verenigingsbeheer.db.schema_version import KNOWN_REVISIONS, SCHEMA_HEAD
 from verenigingsbeheer.domain.association import AssociationDetails, normalise, validate
@@ -147,6 +147,7 @@ def create_database(path: Path, details: AssociationDetails) -> Database:
             database = Database(partial)
             with database.transaction() as session:
                 session.add(Association(file_uid=str(uuid.uuid4()), **asdict(normalise(details))))
+                audit.note(session, "new", _("Association file created"))
             database.close()
         finally:
             engine.dispose()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
+from verenigingsbeheer.db import audit
 from verenigingsbeheer.db.database import Database
 from verenigingsbeheer.db.models import (
     Association,
@@ -63,7 +64,8 @@ def create_demo(
     rng = random.Random(seed)
     database = create_database(path, DEMO_ASSOCIATION)
     try:
-        with database.transaction() as session:
+        # Generated data, not anybody's changes: kept out of the audit log.
+        with database.transaction() as session, audit.suspended(session):
             _fill(session, rng, seed, members, today)
     except BaseException:
         database.close()

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from verenigingsbeheer.db import audit
 from verenigingsbeheer.db.models import Association, Member, MembershipPeriod, Person
 from verenigingsbeheer.domain.member import MemberDetails
 from verenigingsbeheer.errors import UserError
@@ -251,6 +252,14 @@ def run_import(session: Session, preview: ImportPreview, *, skip_invalid: bool) 
             ).format(n=len(invalid))
         )
     member_ids = _add_members(session, preview.valid, preview.file_numbers)
+    audit.note(
+        session,
+        "import",
+        ngettext("{n} member imported", "{n} members imported", len(member_ids)).format(
+            n=len(member_ids)
+        ),
+        undoable=bool(member_ids),
+    )
     return ImportResult(
         imported=len(member_ids),
         member_ids=tuple(member_ids),
@@ -284,7 +293,8 @@ def _add_members(
             highest += 1
         numbers.append(row.member_number or highest)
     # Writing first takes SQLite's write lock, so the ids counted next stay free for us.
-    session.execute(update(Association).values(last_member_number=highest))
+    association.last_member_number = highest
+    session.flush()
     person_ids = _next_ids(session, Person, len(rows))
     member_ids = _next_ids(session, Member, len(rows))
     persons, members, periods = [], [], []
@@ -315,8 +325,7 @@ def _add_members(
             }
         )
     for model, values in ((Person, persons), (Member, members), (MembershipPeriod, periods)):
-        session.execute(insert(model), values)
-    session.expire(association)
+        audit.bulk_insert(session, model, values)
     return member_ids
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from verenigingsbeheer.db import audit
 from verenigingsbeheer.db.base import Base
 from verenigingsbeheer.db.models import (
     Association,
@@ -144,6 +145,7 @@ def create_member(
     _set_functions(member, details.functions)
     session.add(member)
     session.flush()
+    audit.note(session, "new", _("New member (member number {n})").format(n=member.member_number))
     return member.id
 
 
@@ -184,6 +186,9 @@ def update_member(session: Session, member_id: int, details: MemberDetails, toda
         else:
             row.given_on, row.given_by_parent = consent.given_on, consent.given_by_parent.strip()
     _set_functions(member, details.functions)
+    audit.note(
+        session, "edit", _("Member changed (member number {n})").format(n=member.member_number)
+    )
     session.flush()
 
 
@@ -232,6 +237,12 @@ def end_membership(
     for function in member.functions:  # functions end with the membership
         if function.end_date is None or function.end_date > until:
             function.end_date = max(until, function.start_date)
+    audit.note(
+        session,
+        "end",
+        _("Membership ended (member number {n})").format(n=member.member_number),
+        undoable=True,
+    )
     session.flush()
 
 
@@ -244,6 +255,9 @@ def rejoin(session: Session, member_id: int, since: dt.date) -> None:
             {"member_since": _("The new period must begin after the previous one ended.")}
         )
     member.periods.append(MembershipPeriod(start_date=since))
+    audit.note(
+        session, "rejoin", _("Member again (member number {n})").format(n=member.member_number)
+    )
     session.flush()
 
 
@@ -275,6 +289,12 @@ def delete_member(session: Session, member_id: int) -> None:
             )
         )
     person = member.person
+    audit.note(
+        session,
+        "delete",
+        _("Member deleted (member number {n})").format(n=member.member_number),
+        undoable=True,
+    )
     session.delete(member)
     session.flush()
     session.delete(person)
