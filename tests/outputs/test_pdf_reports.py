@@ -388,7 +388,7 @@ def test_services_make_every_list_from_the_demo_file(demo_db, tmp_path: Path):
         assert reports.make_sign_in_sheet(session, tmp_path / "e.pdf", DEMO_DATE) == 40
         assert reports.make_board_list(session, tmp_path / "f.pdf", DEMO_DATE) == 5
     assert every.labels == 40 and households.labels < every.labels
-    assert " en " in text_of(tmp_path / "c.pdf")  # the demo's households: different surnames
+    assert "Fam. " in text_of(tmp_path / "c.pdf")  # the demo's households share a surname
     assert "Sopraan 1 (" in text_of(tmp_path / "a.pdf")
     assert "Voorzitter" in text_of(tmp_path / "f.pdf")
 
