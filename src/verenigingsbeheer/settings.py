@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from verenigingsbeheer.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from verenigingsbeheer.outputs.pdf.options import DEFAULT_SHEET, LABEL_SHEETS, MAX_OFFSET_MM
 
 MAX_RECENT = 8
 log = logging.getLogger(__name__)
@@ -22,6 +24,12 @@ class Settings:
     recent_files: list[str] = field(default_factory=list)
     # Columns shown in the member list, by key; empty means the default choice.
     member_columns: list[str] = field(default_factory=list)
+    # Address labels: the sheet in the drawer and how this printer misplaces the print
+    # (mm; positive is to the right and down), so a calibrated offset is set only once.
+    label_sheet: str = DEFAULT_SHEET
+    label_offset_x_mm: float = 0.0
+    label_offset_y_mm: float = 0.0
+    labels_per_household: bool = False
 
     @property
     def last_file(self) -> Path | None:
@@ -47,8 +55,11 @@ def load(file: Path) -> Settings:
     except (OSError, ValueError) as error:
         log.warning("settings unreadable, using defaults: %s", error)
         return Settings()
+    if not isinstance(raw, dict):
+        log.warning("settings file holds no settings, using defaults")
+        return Settings()
     settings = Settings()
-    if raw.get("language") in LANGUAGES:
+    if _choice(raw.get("language"), LANGUAGES):
         settings.language = raw["language"]
     recent = raw.get("recent_files")
     if isinstance(recent, list):
@@ -56,7 +67,28 @@ def load(file: Path) -> Settings:
     columns = raw.get("member_columns")
     if isinstance(columns, list):
         settings.member_columns = [str(c) for c in columns if isinstance(c, str)]
+    if _choice(raw.get("label_sheet"), LABEL_SHEETS):
+        settings.label_sheet = raw["label_sheet"]
+    for key in ("label_offset_x_mm", "label_offset_y_mm"):
+        offset = _offset(raw.get(key))
+        if offset is not None:
+            setattr(settings, key, offset)
+    if isinstance(raw.get("labels_per_household"), bool):
+        settings.labels_per_household = raw["labels_per_household"]
     return settings
+
+
+def _choice(value: object, choices: dict[str, object]) -> bool:
+    return isinstance(value, str) and value in choices
+
+
+def _offset(value: object) -> float | None:
+    """A printer offset in mm within the allowed range, to 0.1 mm; None when it is not one."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if not math.isfinite(value) or abs(value) > MAX_OFFSET_MM:
+        return None
+    return round(float(value), 1)
 
 
 def save(settings: Settings, file: Path) -> None:

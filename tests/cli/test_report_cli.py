@@ -84,6 +84,37 @@ def test_labels_per_household_are_fewer(demo_path, paths, tmp_path: Path):
     assert count < 40
 
 
+def first_label_origin(path: Path) -> tuple[float, float]:
+    """Where the first text on the first page starts, in points from the bottom left."""
+    found = []
+    PdfReader(path).pages[0].extract_text(
+        visitor_text=lambda text, _cm, tm, _font, _size: text.strip() and found.append(tm[4:6])
+    )
+    return found[0]
+
+
+def test_labels_use_the_saved_printer_offset_unless_an_option_is_given(
+    demo_path, paths, tmp_path: Path
+):
+    from verenigingsbeheer import settings as settings_store
+
+    plain, saved, mixed = tmp_path / "a.pdf", tmp_path / "b.pdf", tmp_path / "c.pdf"
+    zero = ("--offset-x", "0", "--offset-y", "0")
+    assert report(demo_path, "labels", "--out", str(plain), *zero, paths=paths)[0] == 0
+    settings_store.save(
+        settings_store.Settings(label_offset_x_mm=3.0, label_offset_y_mm=2.0), paths.settings_file
+    )
+    assert report(demo_path, "labels", "--out", str(saved), paths=paths)[0] == 0
+    code = report(demo_path, "labels", "--out", str(mixed), "--offset-x", "1", paths=paths)[0]
+    assert code == 0
+    mm = 72 / 25.4
+    x0, y0 = first_label_origin(plain)
+    x1, y1 = first_label_origin(saved)
+    assert (x1 - x0, y0 - y1) == (pytest.approx(3 * mm, abs=0.01), pytest.approx(2 * mm, abs=0.01))
+    x2, y2 = first_label_origin(mixed)  # the option wins; the other axis keeps the saved one
+    assert (x2 - x0, y0 - y2) == (pytest.approx(1 * mm, abs=0.01), pytest.approx(2 * mm, abs=0.01))
+
+
 def test_an_empty_file_still_gives_proper_pdfs(empty_path, paths, tmp_path: Path):
     for kind, sentence in [
         ("members", "Er zijn geen leden om af te drukken."),

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from tests.conftest import DEMO_DATE
 from verenigingsbeheer.domain.person import PersonName
 from verenigingsbeheer.errors import UserError
+from verenigingsbeheer.i18n import _
 from verenigingsbeheer.outputs.pdf.options import LABEL_SHEETS, Letterhead
 from verenigingsbeheer.services.members import MemberRow, list_members
 
@@ -88,11 +89,24 @@ def test_member_list_groups_by_section_with_counts_in_dutch_order(tmp_path: Path
     assert "Haags Gemengd Koor" in text and "Ledenlijst" in text
     assert "Afgedrukt op 7 maart 2026" in text and "Pagina 1 van 1" in text
     assert "Berg, Anna van der" in text and "Çelik, Michał" in text
-    headings = ["Sopraan 1 (3 leden)", "Tenor (1 lid)", "Bas (1 lid)", "(geen sectie) (1 lid)"]
+    # One pair of brackets: the count; members without a section come last.
+    no_section = _("No section")
+    headings = ["Sopraan 1 (3 leden)", "Tenor (1 lid)", "Bas (1 lid)", f"{no_section} (1 lid)"]
     positions = [text.index(heading) for heading in headings]
     assert positions == sorted(positions)
+    assert "(" not in no_section and "(geen sectie)" not in text
     assert "Totaal: 6 leden" in text
     assert "2517 AK Den Haag" in text and "lid1@example.nl" in text
+
+
+def test_member_list_names_the_country_of_an_address_abroad(tmp_path: Path):
+    from verenigingsbeheer.outputs.pdf.member_list import write_member_list
+
+    path = tmp_path / "leden.pdf"
+    write_member_list(path, HEAD, CHOIR, columns=["name", "address", "postcode_town"])
+    text = text_of(path)
+    assert "Peeters, Luc\nRue Haute 6\n1000 Brussel\nBelgië" in text  # Babel's Dutch name
+    assert "Nederland" not in text  # not for an address at home
 
 
 def test_member_list_prints_only_the_chosen_columns(tmp_path: Path):
@@ -231,10 +245,8 @@ def test_labels_fill_the_sheet_and_stay_inside_their_boxes(tmp_path: Path, key: 
 
 
 def test_long_names_wrap_inside_the_label():
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from verenigingsbeheer.outputs.pdf.fonts import REGULAR, register_fonts
-    from verenigingsbeheer.outputs.pdf.labels import _layout
+    from verenigingsbeheer.outputs.pdf.fonts import register_fonts
+    from verenigingsbeheer.outputs.pdf.label_fitting import fit_label, width
 
     register_fonts()
     lines = (
@@ -242,9 +254,69 @@ def test_long_names_wrap_inside_the_label():
         "Spui 70",
         "2517 AK  DEN HAAG",
     )
-    size, laid_out = _layout(lines, 58 * 72 / 25.4, 30 * 72 / 25.4)
-    assert size == 10 and len(laid_out) > 3 and laid_out[-2:] == list(lines[1:])
-    assert all(stringWidth(line, REGULAR, size) <= 58 * 72 / 25.4 for line in laid_out)
+    size, laid_out = fit_label(lines, 10, 58 * 72 / 25.4, 30 * 72 / 25.4)
+    assert size == 10 and len(laid_out) > 3
+    assert [line.text for line in laid_out[-2:]] == list(lines[1:])
+    assert all(line.size == 10 for line in laid_out)
+    assert all(width(line.text, line.size) <= 58 * 72 / 25.4 for line in laid_out)
+
+
+LONG_STREET = "Burgemeester van Karnebeeklaan-Noordzijde"
+LONG_NAME = ("Maximiliaan-Alexander", "Hoogenboom-Vandenbroucke-Schimmelpenninck", "van der")
+
+
+def printed_lines(path: Path) -> list[tuple[str, float, float, float]]:
+    """(text, size, x, y) of every line drawn on the first page."""
+    found = []
+
+    def visit(text, _cm, tm, _font, size):
+        if text.strip():
+            found.append((text.strip(), size * tm[0], tm[4], tm[5]))
+
+    PdfReader(path).pages[0].extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.mark.parametrize("key", ["3x7", "3x8", "2x7"])
+def test_one_long_address_does_not_shrink_the_other_labels(tmp_path: Path, key: str):
+    from verenigingsbeheer.outputs.pdf.fonts import register_fonts
+    from verenigingsbeheer.outputs.pdf.label_fitting import width
+    from verenigingsbeheer.outputs.pdf.labels import PAD_X, PAD_Y, write_labels
+
+    register_fonts()
+    sheet = LABEL_SHEETS[key]
+    long_one = member(
+        1, *LONG_NAME, street=LONG_STREET, house_number="1234", house_number_addition="HS"
+    )
+    rows = [long_one] + [member(n, "Eva", f"Jong{n}", "de") for n in range(2, 8)]
+    path = tmp_path / "etiketten.pdf"
+    write_labels(path, HEAD, rows, sheet=sheet)
+    lines = printed_lines(path)
+    postcode_lines = [size for text, size, _x, _y in lines if text == "2517 AK  DEN HAAG"]
+    assert len(postcode_lines) == 7
+    assert len(set(postcode_lines)) == 1  # the long label's other lines keep the sheet's size
+    sheet_size = postcode_lines[0]
+    assert sheet_size == 10
+    ordinary = [size for text, size, _x, _y in lines if text.startswith(("Eva de Jong", "Spui "))]
+    assert set(ordinary) == {sheet_size}
+    mm = 72 / 25.4
+    for text, size, x, y in lines:  # never beyond the label's padding
+        column = (x / mm - sheet.margin_left) // sheet.pitch_x
+        row = ((842 - y) / mm - sheet.margin_top) // sheet.pitch_y
+        right = (sheet.margin_left + column * sheet.pitch_x + sheet.label_width) * mm
+        top = 842 - (sheet.margin_top + row * sheet.pitch_y) * mm
+        assert x + width(text, size) <= right - PAD_X + 0.01, text
+        assert top - sheet.label_height * mm + PAD_Y < y - 0.25 * size, text  # descenders
+        assert y + 0.95 * size < top - PAD_Y, text  # ascenders and accents
+        assert size >= 7, text
+    long_lines = [
+        text
+        for text, size, x, y in lines
+        if x < sheet.pitch_x * mm and y > 842 - sheet.pitch_y * mm
+    ]
+    printed = " ".join(long_lines)
+    for part in ("Hoogenboom-", "Schimmelpenninck", "Noordzijde", "1234 HS", "2517 AK  DEN HAAG"):
+        assert part in printed
 
 
 def test_printer_offset_moves_every_label(tmp_path: Path):
@@ -299,7 +371,7 @@ def test_sign_in_sheet_has_a_page_per_section(tmp_path: Path):
     assert "Presentielijst – Repetitie – zaterdag 7 maart 2026" in pages[0]
     assert "Sopraan 1 (3 leden)" in pages[0] and "Handtekening" in pages[0]
     assert "Berg, Anna van der" in pages[0] and "Çelik, Michał" in pages[1]
-    assert "Bas (1 lid)" in pages[2] and "(geen sectie)" in pages[3]
+    assert "Bas (1 lid)" in pages[2] and f"{_('No section')} (1 lid)" in pages[3]
 
 
 def test_board_list(tmp_path: Path):
@@ -388,7 +460,7 @@ def test_services_make_every_list_from_the_demo_file(demo_db, tmp_path: Path):
         assert reports.make_sign_in_sheet(session, tmp_path / "e.pdf", DEMO_DATE) == 40
         assert reports.make_board_list(session, tmp_path / "f.pdf", DEMO_DATE) == 5
     assert every.labels == 40 and households.labels < every.labels
-    assert " en " in text_of(tmp_path / "c.pdf")  # the demo's households: different surnames
+    assert "Fam. " in text_of(tmp_path / "c.pdf")  # the demo's households share a surname
     assert "Sopraan 1 (" in text_of(tmp_path / "a.pdf")
     assert "Voorzitter" in text_of(tmp_path / "f.pdf")
 
@@ -410,6 +482,19 @@ def test_services_refuse_bad_choices_in_dutch(demo_db, tmp_path: Path):
             reports.make_sign_in_sheet(session, path, DEMO_DATE, sections=["Tenor", "Piano"])
         assert reports.make_sign_in_sheet(session, path, DEMO_DATE, sections=["tenor"]) > 0
     assert "Bas" not in text_of(path)
+
+
+def test_a_sign_in_sheet_for_the_members_without_a_section(demo_db, tmp_path: Path):
+    from verenigingsbeheer.services import member_reports as reports
+
+    path = tmp_path / "x.pdf"
+    with demo_db.reading() as session:
+        choices = reports.sections_to_choose(session, DEMO_DATE)
+        assert [name for name, _count in choices][:2] == ["Sopraan 1", "Sopraan 2"]
+        assert sum(count for _name, count in choices) == 40
+        assert reports.make_sign_in_sheet(session, path, DEMO_DATE, sections=[""]) == 0
+        assert reports.make_sign_in_sheet(session, path, DEMO_DATE, sections=["", "Bas"]) > 0
+    assert "Bas (" in text_of(path) and "Tenor (" not in text_of(path)
 
 
 def test_reportlab_is_loaded_only_when_a_list_is_made():

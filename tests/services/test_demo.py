@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from verenigingsbeheer.services import members, overview
+from verenigingsbeheer.services import households, members, overview
 from verenigingsbeheer.services.demo import VOICE_PARTS, create_demo
 
 DAY = dt.date(2026, 9, 15)
@@ -62,3 +62,47 @@ def test_board_members_are_current_members_who_joined_before_taking_office(tmp_p
     for row in board:
         assert row.member_id in since
         assert since[row.member_id] <= row.since <= DAY
+
+
+def age(born: dt.date, on: dt.date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def test_the_default_demo_has_a_couple_and_a_parent_with_a_child(tmp_path: Path):
+    def made(name: str):
+        database = create_demo(tmp_path / name, today=DAY)  # the default size and seed
+        with database.reading() as session:
+            rows = members.list_members(session, DAY)
+            homes = households.list_households(session)
+        database.close()
+        return rows, homes
+
+    rows, homes = made("a.sqlite")
+    assert made("b.sqlite")[1] == homes  # the same households every time
+    assert len(homes) >= 2
+    kinds = set()
+    for home in homes:
+        people = [row for row in rows if row.name.full in home.members]
+        assert len(people) == len(home.members) == 2
+        assert len({(r.name.tussenvoegsel, r.name.last_name) for r in people}) == 1
+        assert len({(r.address, r.postcode, r.town) for r in people}) == 1
+        assert home.payer and home.payer in home.members  # one payer
+        payer = next(r for r in people if r.name.full == home.payer)
+        other = next(r for r in people if r is not payer)
+        assert payer.iban and age(payer.date_of_birth, DAY) >= 25
+        if age(other.date_of_birth, DAY) < 16:
+            kinds.add("parent and child")
+            assert other.membership_type == "Jeugdlid" and not other.iban
+            assert (other.date_of_birth - payer.date_of_birth).days > 24 * 365
+        else:
+            kinds.add("couple")
+            assert abs((other.date_of_birth - payer.date_of_birth).days) < 7 * 365
+    assert kinds == {"couple", "parent and child"}
+
+
+def test_nobody_joins_before_the_age_of_eight(tmp_path: Path):
+    database = create_demo(tmp_path / "koor.sqlite", members=200, seed=5, today=DAY)
+    with database.reading() as session:
+        rows = members.list_members(session, DAY, include_former=True)
+    database.close()
+    assert all((row.member_since - row.date_of_birth).days >= 8 * 365 for row in rows)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QWidget
 
+from verenigingsbeheer import settings as settings_store
 from verenigingsbeheer.outputs.tables import read_table
 from verenigingsbeheer.services import members as member_list
 
@@ -105,3 +108,125 @@ def test_print_the_member_list_and_labels(controller, asker, qtbot, tmp_path: Pa
     page.print_action.trigger()
     assert asker.opened[-1] == target
     assert "DEN HAAG" in "".join(p.extract_text() for p in PdfReader(target).pages)
+
+
+def tick(qtbot, box) -> None:
+    """Click a check box on its box, as a user does (its middle may be empty space)."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+
+
+def pdf_text(path: Path) -> str:
+    return "".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_the_label_choices_are_remembered(controller, asker, qtbot, paths):
+    page = open_members(controller)
+    seen = {}
+
+    def calibrate(dialog):
+        dialog.report.setCurrentIndex(dialog.report.findData("labels"))
+        dialog.sheet.setCurrentIndex(dialog.sheet.findData("3x8"))
+        dialog.offset_x.setValue(1.5)
+        dialog.offset_y.setValue(-2)
+        tick(qtbot, dialog.per_household)
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+        return True
+
+    def look(dialog):
+        dialog.report.setCurrentIndex(dialog.report.findData("labels"))
+        seen.update(
+            sheet=dialog.sheet.currentData(),
+            offset=(dialog.offset_x.value(), dialog.offset_y.value()),
+            per_household=dialog.per_household.isChecked(),
+        )
+        return False
+
+    asker.dialog_steps.append(calibrate)
+    page.print_action.trigger()
+    assert "Fam. " in pdf_text(asker.opened[-1])  # one label per household
+    saved = settings_store.load(paths.settings_file)
+    assert (saved.label_sheet, saved.label_offset_x_mm, saved.label_offset_y_mm) == ("3x8", 1.5, -2)
+    assert saved.labels_per_household is True
+    asker.dialog_steps.append(look)
+    page.print_action.trigger()
+    assert seen == {"sheet": "3x8", "offset": (1.5, -2.0), "per_household": True}
+
+
+def test_a_sign_in_sheet_for_the_chosen_sections(controller, asker, qtbot):
+    page = open_members(controller)
+    seen = {}
+
+    def choose(dialog):
+        dialog.show()
+        dialog.report.setCurrentIndex(dialog.report.findData("signin"))
+        assert list(dialog.sections)[:3] == ["Sopraan 1", "Sopraan 2", "Alt 1"]
+        for box in dialog.sections.values():
+            box.setChecked(False)
+        seen["blocked"] = not dialog.open_button.isEnabled()
+        seen["told"] = dialog.no_section_chosen.isVisible()
+        tick(qtbot, dialog.sections["Tenor"])
+        seen["told after"] = dialog.no_section_chosen.isVisible()
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    asker.dialog_steps.append(choose)
+    page.print_action.trigger()
+    assert seen == {"blocked": True, "told": True, "told after": False}
+    text = pdf_text(asker.opened[-1])
+    assert "Tenor (" in text and "Bas (" not in text and "Sopraan 1 (" not in text
+
+
+def unreadable(dialog) -> list[str]:
+    """Texts of the dialog's visible labels and check boxes that are cut off."""
+    found = []
+    inside = dialog.rect()
+    for widget in dialog.findChildren(QCheckBox) + dialog.findChildren(QLabel):
+        if not widget.isVisibleTo(dialog):
+            continue
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            short = widget.height() < widget.heightForWidth(widget.width())
+        else:
+            short = widget.width() < widget.sizeHint().width()
+        box = widget.rect().translated(widget.mapTo(dialog, widget.rect().topLeft()))
+        if short or not inside.contains(box):
+            found.append(widget.text())
+    return found
+
+
+@pytest.mark.parametrize("stretched", [False, True])
+def test_every_text_of_the_print_dialog_is_readable_and_nothing_is_left_empty(
+    controller, asker, qtbot, monkeypatch, stretched
+):
+    """At the size the dialog opens with, on every page; also with translations a third
+    longer than the Dutch, as a longer language would have them."""
+    from verenigingsbeheer.ui.dialogs import print_dialog
+
+    if stretched:
+        dutch = print_dialog._
+        monkeypatch.setattr(print_dialog, "_", lambda text: dutch(text) + " ~" * (len(text) // 6))
+    page = open_members(controller)
+    problems = {}
+
+    def look(dialog):
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        for index in range(dialog.report.count()):
+            dialog.report.setCurrentIndex(index)
+            QApplication.processEvents()
+            options = [
+                child
+                for child in dialog.pages.current_page().findChildren(QWidget)
+                if child.isVisibleTo(dialog)
+            ]
+            bottom = max(
+                (child.mapTo(dialog, child.rect().bottomLeft()).y() for child in options),
+                default=dialog.report.geometry().bottom(),
+            )
+            gap = dialog.buttons.geometry().top() - bottom
+            if gap > 30 or unreadable(dialog):
+                problems[dialog.report.currentText()] = (gap, unreadable(dialog))
+        return False
+
+    asker.dialog_steps.append(look)
+    page.print_action.trigger()
+    assert problems == {}

@@ -91,13 +91,13 @@ def _fill(session, rng: random.Random, seed: int, current: int, today: dt.date) 
         first = rng.choice(names.FIRST_NAMES_F if female else names.FIRST_NAMES_M)
         tussen = rng.choice(names.TUSSENVOEGSELS)
         last = rng.choice(names.LAST_NAMES)
-        local = ".".join(p for p in (first, tussen.replace(" ", "").replace("'", ""), last) if p)
-        email = (
-            _ascii(local.lower().replace(" ", ""))
-            + "@"
-            + rng.choice(
+        email = _email(
+            first,
+            tussen,
+            last,
+            rng.choice(
                 ("ziggo.nl", "kpnmail.nl", "gmail.com", "hetnet.nl", "xs4all.nl", "outlook.com")
-            )
+            ),
         )
         persons.append(
             {
@@ -137,8 +137,14 @@ def _fill(session, rng: random.Random, seed: int, current: int, today: dt.date) 
                     ),
                 }
             )
-    households, consents = _enrich(
-        session, random.Random(f"{seed}-details"), persons, member_rows, periods, today
+    households, consents, children = _enrich(
+        session,
+        random.Random(f"{seed}-details"),
+        random.Random(f"{seed}-households"),
+        persons,
+        member_rows,
+        periods,
+        today,
     )
     if persons:
         if households:
@@ -150,7 +156,8 @@ def _fill(session, rng: random.Random, seed: int, current: int, today: dt.date) 
         session.execute(select(Association)).scalar_one().last_member_number = len(member_rows)
 
     joined = {period["member_id"]: period["start_date"] for period in periods}
-    board_members = rng.sample(range(1, current + 1), k=min(len(BOARD), current))
+    adults = [number for number in range(1, current + 1) if number not in children]
+    board_members = rng.sample(adults, k=min(len(BOARD), len(adults)))
     for title, member_id in zip(BOARD, board_members, strict=False):
         elected = dt.date(today.year - rng.randint(0, 4), 1, 1)
         session.add(
@@ -172,15 +179,19 @@ def _iban(rng: random.Random) -> str:
 
 
 def _enrich(
-    session, rng: random.Random, persons, member_rows, periods, today: dt.date
-) -> tuple[list[dict], list[dict]]:
+    session,
+    rng: random.Random,
+    household_rng: random.Random,
+    persons,
+    member_rows,
+    periods,
+    today: dt.date,
+) -> tuple[list[dict], list[dict], set[int]]:
     """Addresses, birth dates, bank details, passes, consents and a few households.
 
     A separate random stream, so names stay the same as in earlier versions of the demo.
     """
     types = {row.name: row.id for row in session.execute(select(MembershipType)).scalars()}
-    households: list[dict] = []
-    previous = None
     for person, member, period in zip(persons, member_rows, periods, strict=True):
         member.update(
             household_id=None, pays_for_household=False, mandate_reference="",
@@ -192,24 +203,18 @@ def _enrich(
             days=rng.randint(0, 364)
         )
         born = min(born, today)
-        if previous is not None and rng.random() < 0.06:  # shares the previous address
-            for key in ("street", "house_number", "house_number_addition", "postcode", "town"):
-                person[key] = previous[key]
-            if previous["_household"] is None:
-                households.append({"id": len(households) + 1, "name": previous["last_name"]})
-                previous["_household"] = len(households)
-                previous["_member"]["household_id"] = len(households)
-                previous["_member"]["pays_for_household"] = True
-            member["household_id"] = previous["_household"]
-        else:
-            person.update(
-                street=rng.choice(names.STREETS),
-                house_number=str(rng.randint(1, 400)),
-                house_number_addition=rng.choice(("",) * 6 + ("a", "b", "A", "II", "bis")),
-                postcode=f"{rng.choice(names.POSTCODE_DIGITS)} "
-                + "".join(rng.choice("ABCDEGHJKLMNPRSTVWXZ") for _ in range(2)),
-                town=rng.choice(TOWNS),
-            )
+        _join_after_birth(period, born, today)
+        # Households are made afterwards (`_households`); this draw once decided on them
+        # at random and stays, so every other detail is what it was for the same seed.
+        rng.random()
+        person.update(
+            street=rng.choice(names.STREETS),
+            house_number=str(rng.randint(1, 400)),
+            house_number_addition=rng.choice(("",) * 6 + ("a", "b", "A", "II", "bis")),
+            postcode=f"{rng.choice(names.POSTCODE_DIGITS)} "
+            + "".join(rng.choice("ABCDEGHJKLMNPRSTVWXZ") for _ in range(2)),
+            town=rng.choice(TOWNS),
+        )
         person.update(date_of_birth=born, country="NL")
         if age < 18:
             kind = "Jeugdlid"
@@ -226,11 +231,10 @@ def _enrich(
             member["ooievaarspas"] = True
             member["ooievaarspas_number"] = str(rng.randint(10_000_000, 99_999_999))
             member["ooievaarspas_valid_until"] = dt.date(today.year, 12, 31)
-        person["_household"] = member.get("household_id")
-        person["_member"] = member
-        previous = person
-    for person in persons:
-        del person["_household"], person["_member"]
+    current = sum(1 for period in periods if period["end_date"] is None)
+    households, parents = _households(
+        household_rng, persons, member_rows, periods, current, today, types
+    )
     consents = []
     for person, member in zip(persons, member_rows, strict=True):
         for kind, share in (("photos", 0.7), ("newsletter", 0.85)):
@@ -240,7 +244,7 @@ def _enrich(
                 )
                 parent = ""
                 if (given - person["date_of_birth"]).days < 16 * 365.25:
-                    parent = f"ouder van {person['first_name']}"
+                    parent = parents.get(member["id"], f"ouder van {person['first_name']}")
                 consents.append(
                     {
                         "member_id": member["id"],
@@ -249,7 +253,88 @@ def _enrich(
                         "given_by_parent": parent,
                     }
                 )
-    return households, consents
+    return households, consents, set(parents)
+
+
+SURNAME = ("tussenvoegsel", "last_name")
+ADDRESS = ("street", "house_number", "house_number_addition", "postcode", "town")
+
+
+def _households(
+    rng: random.Random, persons, member_rows, periods, current: int, today: dt.date, types
+) -> tuple[list[dict], dict[int, str]]:
+    """A few households among the current members, also in the smallest demo.
+
+    In turn a couple and a parent with a child: the second takes the first's surname and
+    address, and the first pays. Partners are adults of about the same age; a child is
+    10 to 15, a youth member without bank details of its own. The second result maps
+    each child's member id to the parent, who gives the child's consents.
+    """
+    pairs = list(range(0, current - 1, 2))  # members 1+2, 3+4, ...: nobody in two pairs
+    chosen = sorted(rng.sample(pairs, k=min(len(pairs), max(2, current // 12))))
+    households, parents = [], {}
+    for number, first in enumerate(chosen, start=1):
+        head = (persons[first], member_rows[first], periods[first])
+        other = (persons[first + 1], member_rows[first + 1], periods[first + 1])
+        head_born = head[0]["date_of_birth"]
+        if number % 2:  # a couple
+            if _age(head_born, today) < 25:
+                head_born = head_born.replace(year=today.year - rng.randint(30, 70))
+                _set_born(head, head_born, today, types)
+            _set_born(other, head_born + dt.timedelta(days=rng.randint(-6 * 365, 6 * 365)),
+                      today, types)  # fmt: skip
+        else:  # a parent and a child
+            born = today - dt.timedelta(days=round(365.25 * rng.randint(10, 15)) + 100)
+            if (born - head_born).days < 24 * 365:
+                _set_born(head, born.replace(year=born.year - rng.randint(26, 40)), today, types)
+            _set_born(other, born, today, types)
+            other[1].update(iban="", mandate_reference="", mandate_signed_on=None)
+            adult = head[0]
+            parents[other[1]["id"]] = " ".join(
+                part for part in (adult["first_name"], *(adult[k] for k in SURNAME)) if part
+            )
+        person = other[0]
+        person.update({key: head[0][key] for key in (*SURNAME, *ADDRESS)})
+        person["email"] = _email(
+            person["first_name"], person["tussenvoegsel"], person["last_name"],
+            person["email"].split("@")[1],
+        )  # fmt: skip
+        households.append({"id": number, "name": head[0]["last_name"]})
+        head[1].update(household_id=number, pays_for_household=True)
+        other[1].update(household_id=number, pays_for_household=False)
+    return households, parents
+
+
+def _age(born: dt.date, today: dt.date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def _set_born(who, born: dt.date, today: dt.date, types) -> None:
+    """A new birth date for (person, member, period), and what depends on it."""
+    person, member, period = who
+    born = min(born, today)
+    person["date_of_birth"] = born
+    age, kind = _age(born, today), member["membership_type_id"]
+    if kind != types.get("Erelid"):
+        if age < 18:
+            member["membership_type_id"] = types.get("Jeugdlid")
+        elif kind == types.get("Jeugdlid") or (kind == types.get("Studentlid") and age >= 26):
+            member["membership_type_id"] = types.get("Lid")
+    _join_after_birth(period, born, today)
+    if member["mandate_signed_on"] is not None:
+        member["mandate_signed_on"] = max(member["mandate_signed_on"], period["start_date"])
+
+
+def _join_after_birth(period, born: dt.date, today: dt.date) -> None:
+    """Nobody joins before the age of eight."""
+    earliest = born + dt.timedelta(days=2922)  # eight years
+    if period["start_date"] < earliest:
+        period["start_date"] = min(earliest, period["end_date"] or today)
+
+
+def _email(first: str, tussen: str, last: str, domain: str) -> str:
+    local = ".".join(p for p in (first, tussen.replace(" ", "").replace("'", ""), last) if p)
+    return _ascii(local.lower().replace(" ", "")) + "@" + domain
 
 
 def _ascii(text: str) -> str:

@@ -41,6 +41,18 @@ def section_order(session: Session) -> list[str]:
     return [category.name for category in categories.list_categories(session, "section")]
 
 
+def sections_to_choose(session: Session, today: dt.date) -> list[tuple[str, int]]:
+    """Every section with its current members, for choosing a sign-in sheet's sections.
+
+    In the association's order, and last ("", n) when n members have no section.
+    """
+    counts = dict(members.current_per_section(session, today))
+    chosen = [(name, counts.get(name, 0)) for name in section_order(session)]
+    if counts.get(""):
+        chosen.append(("", counts[""]))
+    return chosen
+
+
 def make_member_list(
     session: Session,
     path: Path,
@@ -135,13 +147,17 @@ def make_sign_in_sheet(
     sections: Sequence[str] | None = None,
     day: dt.date | None = None,
 ) -> int:
-    """A sign-in sheet per section for `day` (default today); `sections` None means all."""
+    """A sign-in sheet per section for `day` (default today).
+
+    `sections` None means everyone; otherwise only the sections named, with "" for the
+    members without a section.
+    """
     day = day or today
     order = section_order(session)
     rows = members.list_members(session, day)
     if sections is not None:
         wanted = {name.casefold() for name in sections}
-        unknown = wanted - {name.casefold() for name in order}
+        unknown = wanted - {name.casefold() for name in order} - {""}
         if unknown:
             raise UserError(
                 _("Unknown section '{name}'; choose from: {names}.").format(

@@ -59,8 +59,15 @@ def register(commands) -> None:
         ("x", _("move the print this many mm to the right (negative: to the left)")),
         ("y", _("move the print this many mm down (negative: up)")),
     ):
+        # None: the offset saved in the print window (0 until one is saved there).
         labels.add_argument(
-            f"--offset-{axis}", type=millimetres, default=0.0, metavar="MM", help=help_text
+            f"--offset-{axis}",
+            type=millimetres,
+            default=None,
+            metavar="MM",
+            help=_("{what}; default: the offset saved in the Print window, else 0").format(
+                what=help_text
+            ),
         )
     labels.add_argument("--per-household", action="store_true", help=_("one label per household"))
 
@@ -124,6 +131,19 @@ def millimetres(text: str) -> float:
         ) from None
 
 
+def saved_offset(args: argparse.Namespace, paths: Paths) -> tuple[float, float]:
+    """The printer offset: the options given, else what the print window saved."""
+    from verenigingsbeheer import settings as settings_store
+
+    if args.offset_x is not None and args.offset_y is not None:
+        return args.offset_x, args.offset_y
+    saved = settings_store.load(paths.settings_file)
+    return (
+        saved.label_offset_x_mm if args.offset_x is None else args.offset_x,
+        saved.label_offset_y_mm if args.offset_y is None else args.offset_y,
+    )
+
+
 def month(text: str) -> int:
     try:
         number = int(text)
@@ -162,13 +182,14 @@ def run(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
             count = counted(ngettext("{n} member", "{n} members", n), n)
         elif args.kind == "labels":
             what = _("Address labels")
+            offset_x, offset_y = saved_offset(args, paths)
             written = member_reports.make_labels(
                 session,
                 target,
                 today,
                 sheet=args.sheet,
-                offset_x_mm=args.offset_x,
-                offset_y_mm=args.offset_y,
+                offset_x_mm=offset_x,
+                offset_y_mm=offset_y,
                 per_household=args.per_household,
             )
             count = counted(ngettext("{n} label", "{n} labels", written.labels), written.labels)

@@ -146,8 +146,11 @@ def _row_height(cells: Sequence[str], least: float | None) -> float:
 def _fit(text: str, width: float, font: str = REGULAR) -> str:
     """The text, broken over lines ("\n") where it is too wide for its column.
 
-    Plain strings with line breaks are far cheaper for a Table than paragraphs.
+    Plain strings with line breaks are far cheaper for a Table than paragraphs. A text
+    that has line breaks of its own keeps them, each line fitted on its own.
     """
+    if "\n" in text:
+        return "\n".join(_fit(line, width, font) for line in text.split("\n"))
     room = width - 2 * CELL_PADDING
     # A character is never wider than one em, so short texts need no measuring.
     if len(text) * CELL_SIZE <= room or stringWidth(text, font, CELL_SIZE) <= room:

@@ -17,7 +17,8 @@ def by_section(
     """(section heading, members) pairs; each group keeps the order the members came in.
 
     Sections follow `section_order`, then any others alphabetically; members without a
-    section come last under "(geen sectie)".
+    section come last under "Zonder sectie" (no brackets: the heading gets a count in
+    brackets after it).
     """
     groups: dict[str, list[MemberRow]] = {}
     for member in members:
@@ -27,4 +28,4 @@ def by_section(
         groups,
         key=lambda name: (name == "", rank.get(name, len(rank)), name.casefold()),
     )
-    return [(name or _("(no section)"), groups[name]) for name in ordered]
+    return [(name or _("No section"), groups[name]) for name in ordered]

@@ -3,7 +3,8 @@
 Labels are drawn straight on the canvas at the sheet's measured positions, without a
 header or footer (they would print across the labels). A printer that feeds the paper
 a little askew is corrected with the offset: positive x moves everything to the right,
-positive y moves it down.
+positive y moves it down. Every label of a print has the same text size
+(`label_fitting`).
 """
 
 from __future__ import annotations
@@ -16,21 +17,19 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from verenigingsbeheer.i18n import _
 from verenigingsbeheer.outputs.pdf import document
 from verenigingsbeheer.outputs.pdf.addresses import Addressee, addressees
 from verenigingsbeheer.outputs.pdf.fonts import REGULAR, register_fonts
+from verenigingsbeheer.outputs.pdf.label_fitting import LEADING, fit_label, sheet_size
 from verenigingsbeheer.outputs.pdf.options import LabelSheet, Letterhead
 
 if TYPE_CHECKING:
     from verenigingsbeheer.services.members import MemberRow
 
 PAD_X, PAD_Y = 6 * mm, 3 * mm  # inside each label: printers rarely reach the paper's edge
-LARGEST, SMALLEST = 10.0, 6.0
 
 
 @dataclass(frozen=True)
@@ -66,6 +65,7 @@ def write_labels(
     canvas.setTitle(_("Address labels {sheet}").format(sheet=sheet.name))
     canvas.setAuthor(letterhead.association_name)
     canvas.setCreator("Verenigingsbeheer")
+    size = sheet_size([label.lines for label in chosen.labels], *_room(sheet))
     for index, label in enumerate(chosen.labels):
         if index and index % sheet.per_sheet == 0:
             canvas.showPage()
@@ -75,7 +75,7 @@ def write_labels(
         top = A4[1] - (sheet.margin_top + row * sheet.pitch_y + offset_y_mm) * mm
         if outlines:
             _outline(canvas, left, top, sheet)
-        _draw_label(canvas, label, left, top, sheet)
+        _draw_label(canvas, label, left, top, sheet, size)
     canvas.showPage()
     canvas.save()
     document.save(path, buffer.getvalue())
@@ -93,35 +93,19 @@ def _outline(canvas: Canvas, left: float, top: float, sheet: LabelSheet) -> None
 
 
 def _draw_label(
-    canvas: Canvas, label: Addressee, left: float, top: float, sheet: LabelSheet
+    canvas: Canvas, label: Addressee, left: float, top: float, sheet: LabelSheet, size: float
 ) -> None:
-    """The lines centred top to bottom, as large as fits (10 pt down to 6 pt)."""
-    room_x = sheet.label_width * mm - 2 * PAD_X
-    room_y = sheet.label_height * mm - 2 * PAD_Y
-    size, lines = _layout(label.lines, room_x, room_y)
-    leading = size * 1.25
-    block = len(lines) * leading
-    y = top - PAD_Y - (room_y - block) / 2 - size  # baseline of the first line
-    canvas.setFont(REGULAR, size)
+    """The lines at the sheet's `size` (a too long one smaller), centred top to bottom."""
+    room_x, room_y = _room(sheet)
+    size, lines = fit_label(label.lines, size, room_x, room_y)
+    leading = size * LEADING
+    y = top - PAD_Y - (room_y - len(lines) * leading) / 2 - size  # the first baseline
     for line in lines:
-        canvas.drawString(left + PAD_X, y, line)
+        canvas.setFont(REGULAR, line.size)
+        canvas.drawString(left + PAD_X, y, line.text)
         y -= leading
 
 
-def _layout(lines: Sequence[str], room_x: float, room_y: float) -> tuple[float, list[str]]:
-    """The largest size at which the address fits; a long name line wraps rather than shrinks.
-
-    The address stays as large as possible for the post's sorting machines; a household
-    name such as "Anna van der Berg en Piet Jansen" takes two lines instead.
-    """
-    name, address = lines[0], lines[1:]
-    size = LARGEST
-    while size >= SMALLEST:
-        named = simpleSplit(name, REGULAR, size, room_x) or [name]
-        fits = all(stringWidth(line, REGULAR, size) <= room_x for line in address)
-        if fits and (len(named) + len(address)) * size * 1.25 <= room_y:
-            return size, [*named, *address]
-        size -= 0.5
-    return SMALLEST, [
-        part for line in lines for part in simpleSplit(line, REGULAR, SMALLEST, room_x)
-    ]
+def _room(sheet: LabelSheet) -> tuple[float, float]:
+    """Width and height inside a label's padding, in points."""
+    return sheet.label_width * mm - 2 * PAD_X, sheet.label_height * mm - 2 * PAD_Y

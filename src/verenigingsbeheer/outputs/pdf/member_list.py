@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Spacer
 from verenigingsbeheer.i18n import _, ngettext
 from verenigingsbeheer.i18n.formatting import format_date, format_number
 from verenigingsbeheer.outputs.pdf import document
+from verenigingsbeheer.outputs.pdf.addresses import country_name
 from verenigingsbeheer.outputs.pdf.grouping import by_section
 from verenigingsbeheer.outputs.pdf.options import DEFAULT_COLUMNS, MEMBER_COLUMNS, Letterhead
 
@@ -25,6 +26,15 @@ def _date(value) -> str:
     return format_date(value, "short") if value else ""
 
 
+def _place(member: MemberRow) -> str:
+    """Postcode and town; for an address abroad the country on a line below them."""
+    place = " ".join(part for part in (member.postcode, member.town) if part)
+    country = (member.country or "NL").strip().upper()
+    if country == "NL":
+        return place
+    return "\n".join(part for part in (place, country_name(country)) if part)
+
+
 # key -> (width in mm it would like, whether it may shrink, the text of a member's cell).
 # Numbers, phone numbers and dates keep their width: broken over two lines they misread.
 _CELLS: dict[str, tuple[float, bool, Callable[[MemberRow], str]]] = {
@@ -33,7 +43,7 @@ _CELLS: dict[str, tuple[float, bool, Callable[[MemberRow], str]]] = {
     "section": (24, True, lambda m: m.section),
     "type": (24, True, lambda m: m.membership_type),
     "address": (44, True, lambda m: m.address),
-    "postcode_town": (38, True, lambda m: " ".join(p for p in (m.postcode, m.town) if p)),
+    "postcode_town": (38, True, _place),
     "phone": (24, False, lambda m: m.phone),
     "email": (56, True, lambda m: m.email),
     "date_of_birth": (22, False, lambda m: _date(m.date_of_birth)),

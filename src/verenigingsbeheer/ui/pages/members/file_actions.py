@@ -45,11 +45,17 @@ def export_members(page) -> None:
 
 
 def print_list(page) -> None:
+    from verenigingsbeheer.services import member_reports
     from verenigingsbeheer.ui.dialogs.print_dialog import FILE_NAMES, PrintDialog
 
-    dialog = PrintDialog(page.context.today(), page)
-    if not page.context.asker.run_dialog(dialog):
+    context = page.context
+    with context.database.reading() as session:
+        sections = member_reports.sections_to_choose(session, context.today())
+    dialog = PrintDialog(context.today(), context.settings, sections, page)
+    if not context.asker.run_dialog(dialog):
         return
+    if dialog.remember(context.settings):  # the label sheet and offset, for next time
+        context.save_settings()
     key, options = dialog.choice()
     name = _(FILE_NAMES[key])
     if dialog.save_as:
@@ -60,8 +66,6 @@ def print_list(page) -> None:
         folder = Path(tempfile.gettempdir()) / "verenigingsbeheer"
         folder.mkdir(exist_ok=True)
         path = folder / f"{name}-{dt.datetime.now():%Y%m%d-%H%M%S}.pdf"
-    from verenigingsbeheer.services import member_reports
-
     make = {
         "members": member_reports.make_member_list,
         "labels": member_reports.make_labels,
