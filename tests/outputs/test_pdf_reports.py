@@ -526,3 +526,12 @@ def test_board_list_puts_committees_under_their_own_heading(tmp_path: Path):
     board_part, committee_part = text.split("Muziekcommissie", 1)
     assert "Michał Çelik" in board_part and "Bea Boëlens" not in board_part
     assert "Voorzitter\nBea Boëlens" in committee_part and "Lid\nCor ten Dam" in committee_part
+
+
+def test_a_word_too_wide_for_its_column_breaks_after_a_hyphen_or_dot():
+    from verenigingsbeheer.outputs.pdf.document import fit_cell
+
+    assert fit_cell("Maximiliaan-Alexander", 70) == "Maximiliaan-\nAlexander"
+    lines = fit_cell("maximiliaan.vandenbroucke@example.nl", 90).split("\n")
+    assert lines[0] == "maximiliaan." and "".join(lines) == "maximiliaan.vandenbroucke@example.nl"
+    assert fit_cell("Spui", 70) == "Spui"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import io
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -135,7 +136,7 @@ def table(
 
 
 def _row(texts: Sequence[str], widths: Sequence[float], font: str) -> list[str]:
-    return [_fit(text, width, font) for text, width in zip(texts, widths, strict=True)]
+    return [fit_cell(text, width, font) for text, width in zip(texts, widths, strict=True)]
 
 
 def _row_height(cells: Sequence[str], least: float | None) -> float:
@@ -143,14 +144,14 @@ def _row_height(cells: Sequence[str], least: float | None) -> float:
     return max(lines * LINE_HEIGHT + PAD_TOP + PAD_BOTTOM, least or 0)
 
 
-def _fit(text: str, width: float, font: str = REGULAR) -> str:
+def fit_cell(text: str, width: float, font: str = REGULAR) -> str:
     """The text, broken over lines ("\n") where it is too wide for its column.
 
     Plain strings with line breaks are far cheaper for a Table than paragraphs. A text
     that has line breaks of its own keeps them, each line fitted on its own.
     """
     if "\n" in text:
-        return "\n".join(_fit(line, width, font) for line in text.split("\n"))
+        return "\n".join(fit_cell(line, width, font) for line in text.split("\n"))
     room = width - 2 * CELL_PADDING
     # A character is never wider than one em, so short texts need no measuring.
     if len(text) * CELL_SIZE <= room or stringWidth(text, font, CELL_SIZE) <= room:
@@ -164,12 +165,21 @@ def _fit(text: str, width: float, font: str = REGULAR) -> str:
 
 
 def _break_word(text: str, font: str, room: float) -> list[str]:
-    """A word wider than the column (rare) is cut where it reaches the edge."""
+    """A word wider than the column (rare) breaks after a hyphen, dot or underscore
+    ("Maximiliaan-" / "Alexander"); only a piece still too wide is cut at the edge."""
+    if stringWidth(text, font, CELL_SIZE) <= room:
+        return [text]
     lines = [""]
-    for char in text:
-        if lines[-1] and stringWidth(lines[-1] + char, font, CELL_SIZE) > room:
+    for piece in re.findall(r"[^-._]+[-._]*|[-._]+", text):
+        if lines[-1] and stringWidth(lines[-1] + piece, font, CELL_SIZE) > room:
             lines.append("")
-        lines[-1] += char
+        if stringWidth(lines[-1] + piece, font, CELL_SIZE) <= room:
+            lines[-1] += piece
+            continue
+        for char in piece:
+            if lines[-1] and stringWidth(lines[-1] + char, font, CELL_SIZE) > room:
+                lines.append("")
+            lines[-1] += char
     return lines
 
 
