@@ -16,6 +16,7 @@ from verenigingsbeheer.db.models import AuditAction, AuditEntry
 from verenigingsbeheer.db.undo import UndoConflict, revert
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import N_, _
+from verenigingsbeheer.i18n.formatting import format_date
 
 # Table names as the board knows them; a later table shows its own name until added here.
 TABLE_LABELS = {
@@ -39,6 +40,28 @@ KIND_LABELS = {
     "undo": N_("Undo"),
 }
 OPERATION_LABELS = {"insert": N_("added"), "update": N_("changed"), "delete": N_("removed")}
+# Field names as the forms call them; keys of later tables show as they are until added.
+FIELD_LABELS = {
+    "first_name": N_("First name"), "tussenvoegsel": N_("Tussenvoegsel"),
+    "last_name": N_("Last name"), "initials": N_("Initials"), "email": N_("E-mail"),
+    "phone": N_("Phone"), "date_of_birth": N_("Date of birth"), "street": N_("Street"),
+    "house_number": N_("House number"), "house_number_addition": N_("Addition"),
+    "postcode": N_("Postcode"), "town": N_("Town"), "country": N_("Country"),
+    "iban": N_("IBAN"), "mandate_reference": N_("Mandate reference"),
+    "mandate_signed_on": N_("Mandate signed on"), "section_id": N_("Section"),
+    "membership_type_id": N_("Membership type"), "ooievaarspas": N_("Ooievaarspas"),
+    "ooievaarspas_number": N_("Pass number"), "ooievaarspas_valid_until": N_("Pass valid until"),
+    "emergency_contact": N_("Emergency contact"), "household_id": N_("Household"),
+    "pays_for_household": N_("Pays for the household"), "notes": N_("Notes"),
+    "member_number": N_("Member number"), "person_id": N_("Person"), "member_id": N_("Member"),
+    "start_date": N_("From"), "end_date": N_("Until"), "end_reason": N_("Reason for leaving"),
+    "notice_given_on": N_("Notice given on"), "title": N_("Function"),
+    "committee": N_("Committee"), "kind": N_("Kind"), "given_on": N_("Given on"),
+    "given_by_parent": N_("By parent"), "name": N_("Name"), "sort_order": N_("Order"),
+    "kvk_number": N_("KvK number"), "creditor_id": N_("Creditor ID"),
+    "financial_year_start_month": N_("Financial year starts in"),
+    "created_at": N_("Created"), "last_member_number": N_("Highest member number"),
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -66,6 +89,10 @@ class Change:
     operation: str
     values: tuple[tuple[str, object, object], ...]  # (field, before, after)
 
+    def shown(self) -> list[tuple[str, str, str]]:
+        """(field label, before, after) as text for the board to read."""
+        return [(field_label(name), show(old), show(new)) for name, old, new in self.values]
+
     @property
     def table_label(self) -> str:
         return _(TABLE_LABELS[self.table]) if self.table in TABLE_LABELS else self.table
@@ -73,6 +100,23 @@ class Change:
     @property
     def operation_label(self) -> str:
         return _(OPERATION_LABELS[self.operation])
+
+
+def field_label(name: str) -> str:
+    return _(FIELD_LABELS[name]) if name in FIELD_LABELS else name
+
+
+def show(value: object) -> str:
+    """A logged value as text: dates the Dutch way, yes/no, nothing for empty."""
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return _("yes") if value else _("no")
+    if isinstance(value, dt.datetime):
+        return f"{format_date(value.date(), 'short')} {value:%H:%M}"
+    if isinstance(value, dt.date):
+        return format_date(value, "short")
+    return str(value)
 
 
 def list_actions(
@@ -118,6 +162,7 @@ def people_who_changed(session: Session) -> list[str]:
 
 
 def changes_of(session: Session, action_id: int) -> list[Change]:
+    """The rows of one action; ids of sections, types and households shown by name."""
     mappers = {mapper.local_table.name: mapper for mapper in Base.registry.mappers}
     entries = session.execute(
         select(AuditEntry).where(AuditEntry.action_id == action_id).order_by(AuditEntry.id)
@@ -128,9 +173,27 @@ def changes_of(session: Session, action_id: int) -> list[Change]:
         old = audit.loads(mapper, entry.old_values) if mapper else {}
         new = audit.loads(mapper, entry.new_values) if mapper else {}
         names = [name for name in (new or old) if name != "id"]
+        if mapper is not None:
+            old, new = _named(session, mapper, old), _named(session, mapper, new)
         values = tuple((name, old.get(name), new.get(name)) for name in names)
         changes.append(Change(entry.table_name, entry.row_id, entry.operation, values))
     return changes
+
+
+def _named(session: Session, mapper, values: dict) -> dict:
+    """Replace the id in a foreign-key field by the name of what it points at, if named."""
+    named = dict(values)
+    for key, column in audit.columns_of(mapper):
+        if values.get(key) is None or not column.foreign_keys:
+            continue
+        target = next(iter(column.foreign_keys)).column.table
+        if "name" in target.c:
+            found = session.execute(
+                select(target.c.name).where(target.c.id == values[key])
+            ).scalar()
+            if found:
+                named[key] = found
+    return named
 
 
 def last_undoable(session: Session, candidates: Sequence[int]) -> ActionRow | None:
