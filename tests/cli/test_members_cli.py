@@ -11,6 +11,7 @@ import pytest
 from tests.cli.test_cli import digest, info_counts, run
 from verenigingsbeheer.db.opening import create_database
 from verenigingsbeheer.domain.association import AssociationDetails
+from verenigingsbeheer.i18n import _
 
 # Windows-1252, semicolons, an empty line, extra column, two-digit year, "112a",
 # a bad IBAN (line 3), an impossible date (line 5), a duplicate (line 6) and a bad
@@ -235,3 +236,26 @@ def test_export_import_export_round_trip(demo_path: Path, tmp_path: Path, paths)
     assert (code, err) == (0, "")
     assert run("--db", str(copy), "members", "export", "--out", str(second), "--all")[0] == 0
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_data_without_a_header_is_named_in_the_report(tmp_path: Path, paths):
+    source = tmp_path / "leden.csv"
+    source.write_text(
+        "Voornaam;Achternaam;Schoenmaat;\nAnna;Berg;38;zingt alt\nPiet;Bos;44;\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "koor.sqlite"
+    code, out, err = run("--db", str(path), "members", "import", str(source), paths=paths)
+    assert (code, err) == (0, "")
+    note = _("{column} has no header, so its data is not imported ({lines}).").format(
+        column="kolom D", lines="regel 2"
+    )
+    assert out.splitlines()[1:4] == [
+        "Niet geïmporteerde kolommen: Schoenmaat.",
+        note[:1].upper() + note[1:],
+        "2 leden geïmporteerd.",
+    ]
+    source.write_text("Voornaam;Achternaam;\nAnna;;alt\n", encoding="utf-8")
+    code, _out, err = run("--db", str(path), "members", "import", str(source), paths=paths)
+    assert code == 2 and "regel 2: Achternaam: Vul een achternaam in." in err
+    assert err.rstrip().endswith("(regel 2).")  # the refusal names the column too

@@ -4,6 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from verenigingsbeheer.domain.member import Consent, MemberDetails, normalise, validate
+from verenigingsbeheer.i18n import _
 
 TODAY = dt.date(2026, 11, 23)
 D = dt.date
@@ -50,6 +51,22 @@ def test_each_rule_with_its_dutch_explanation():
     assert validate(member(mandate_reference="M-1"), TODAY) == {
         "mandate_reference": "Een incassomachtiging hoort bij een IBAN."
     }
+
+
+def test_phone_numbers_get_the_real_reason():
+    for fine in ("070-1234567 / 06-12345678", "+31 (0)70 123 45 67", "06.12.34.56.78"):
+        assert validate(member(phone=fine), TODAY) == {}, fine
+    letters = validate(member(phone="06 12345678 (mobiel)"), TODAY)["phone"]
+    assert letters == _(
+        "A phone number holds only digits, spaces and + ( ) - / . "
+        "Put words such as 'mobile' in the remarks."
+    )
+    assert validate(member(phone="070-1234567 / 06-12345678 / 06-1"), TODAY)["phone"] == (
+        "Hoogstens 30 tekens."
+    )
+    assert validate(member(phone="(070) 12"), TODAY)["phone"] == (
+        "Een telefoonnummer heeft minstens 6 cijfers, bijvoorbeeld 070-1234567."
+    )
 
 
 def test_edges_member_until_equal_to_since_and_birth_today():

@@ -143,6 +143,36 @@ def test_csv_for_dutch_excel(tmp_path: Path):
     )
 
 
+RISKY = [
+    "0612345678", '=HYPERLINK("http://x")', "+31 6 12345678", "-5", "@SUM(A1)",
+    "'=al een aanhalingsteken", "'s-Gravenhage", "123456789012", "070-1234567", "2517 AK",
+]  # fmt: skip
+
+
+def test_csv_keeps_phone_numbers_text_and_formulas_harmless_and_reads_back_exactly(
+    tmp_path: Path,
+):
+    path = tmp_path / "leden.csv"
+    write_csv(path, ["Waarde", "Getal"], [[text, 7] for text in RISKY])
+    cells = [line.split(";")[0] for line in path.read_text("utf-8-sig").splitlines()[1:]]
+    assert cells == [
+        "\t0612345678",  # a tab keeps the leading 0 in Excel and is invisible
+        '"\'=HYPERLINK(""http://x"")"',  # a quote in front: text, not a formula
+        "'+31 6 12345678", "'-5", "'@SUM(A1)",
+        "''=al een aanhalingsteken",  # an apostrophe of its own survives too
+        "'s-Gravenhage", "\t123456789012", "070-1234567", "2517 AK",
+    ]  # fmt: skip
+    assert [row[0] for row in read_table(path).rows] == RISKY
+
+
+def test_xlsx_writes_text_that_looks_like_a_formula_as_text(tmp_path: Path):
+    path = tmp_path / "leden.xlsx"
+    write_xlsx(path, ["Waarde"], [[text] for text in RISKY])
+    cells = [row[0] for row in openpyxl.load_workbook(path).active.iter_rows(min_row=2)]
+    assert {cell.data_type for cell in cells} == {"s"}  # no formula, no number
+    assert [row[0] for row in read_table(path).rows] == RISKY
+
+
 def test_xlsx_has_a_bold_header_real_date_cells_and_widths(tmp_path: Path):
     path = tmp_path / "leden.xlsx"
     write_xlsx(path, HEADERS, ROWS)

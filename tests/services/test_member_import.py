@@ -312,11 +312,35 @@ def test_new_sections_and_types_are_created_once(db, tmp_path: Path):
 
 
 def test_an_import_of_only_duplicates_imports_nothing(db, tmp_path: Path):
-    table = csv_table(tmp_path, "Voornaam;Achternaam\nAnna;Berg\n")
+    table = csv_table(tmp_path, "Voornaam;Achternaam;Geboortedatum\nAnna;Berg;01-02-1990\n")
     for expected in (1, 0):
         with db.transaction() as session:
             preview = member_import.preview(session, table, auto_mapping(table.headers), TODAY)
             assert run_import(session, preview, skip_invalid=False).imported == expected
+
+
+def test_the_same_name_without_a_birth_date_is_no_duplicate_only_a_note(db, tmp_path: Path):
+    with db.transaction() as session:
+        member_records.create_member(
+            session, MemberDetails("Anna", "Berg", member_since=D(2000, 1, 1)), TODAY
+        )
+    table = csv_table(
+        tmp_path,
+        "Voornaam;Achternaam;Geboortedatum\n"
+        "Anna;Berg;01-02-1990\nANNA;berg;\nPiet;Jansen;\nPiet;Jansen;03-04-1980\n"
+        "Kees;Vries;01-01-1970\nKees;Vries;02-02-1972\n",
+    )
+    rows = make_preview(db, table).rows
+    assert [row.status for row in rows] == ["ok"] * 6  # nobody skipped as a duplicate
+    note = i18n._(
+        "same name as {others}, but no date of birth to compare: check whether this is the "
+        "same person"
+    )
+    assert rows[0].notes == (note.format(others="regel 3, lid 1 (Anna Berg)"),)
+    assert rows[1].notes == (note.format(others="regel 2, lid 1 (Anna Berg)"),)
+    assert rows[2].notes == (note.format(others="regel 5"),)
+    assert rows[3].notes == (note.format(others="regel 4"),)
+    assert rows[4].notes == rows[5].notes == ()  # two birth dates: two people
 
 
 def test_messages_follow_the_language(db, tmp_path: Path):

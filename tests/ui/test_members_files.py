@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+import openpyxl
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QWidget, QWizard
 
 from verenigingsbeheer import settings as settings_store
 from verenigingsbeheer.outputs.tables import read_table
@@ -68,6 +70,68 @@ def test_import_wizard_shows_problems_and_imports_the_good_lines(
     assert "1 lid geïmporteerd" in seen["result"]
     names = [page.model.row_at(i).name.full for i in range(page.model.rowCount())]
     assert "Anna van der Berg" in names and "Bram Boëlens" not in names
+
+
+def test_wizard_pages_show_dates_the_dutch_way_and_every_problem_in_full(
+    controller, asker, qtbot, tmp_path: Path
+):
+    source = tmp_path / "leden.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Voornaam", "Achternaam", "Geboortedatum", "Postcode", "IBAN"])
+    book.active.append(["Anna", "de Wit", dt.datetime(1980, 5, 17), "2511 BT", ""])
+    book.active.append(["Bram", "Bos", dt.date(1975, 2, 1), "99999", "NL00FOUT"])
+    book.active.append(["Anna", "de Wit", dt.date(1980, 5, 17), "", ""])
+    book.save(source)
+    page = open_members(controller)
+    seen = {}
+
+    def step(wizard):
+        wizard.show()
+        wizard.file_page.path.setText(str(source))
+        wizard.next()
+        grid = wizard.mapping_page.grid
+        seen["examples"] = grid.item(2, 1).text()
+        wizard.next()
+        preview = wizard.preview_page
+        seen["subtitle"] = preview.subTitle()
+        rows = preview.rows
+        seen["problems"] = [rows.item(r, 2).text() for r in range(rows.rowCount())]
+        seen["tooltip"] = rows.item(0, 2).toolTip()
+        lines = rows.fontMetrics().lineSpacing()
+        seen["tall_enough"] = rows.rowHeight(0) >= 2 * lines
+        seen["expected"] = ["\n".join(row.messages()) for row in wizard.preview.rows[1:]]
+        preview.skip_invalid.setChecked(True)
+        wizard.next()
+        cancel = wizard.button(QWizard.WizardButton.CancelButton)
+        finish = wizard.button(QWizard.WizardButton.FinishButton)
+        seen["buttons"] = (cancel.isVisible(), finish.isVisible(), finish.text())
+        seen["skipped"] = wizard.result_page.skipped.toPlainText().splitlines()
+        seen["skipped_shown"] = wizard.result_page.skipped.isVisible()
+        wizard.accept()
+        return True
+
+    asker.dialog_steps.append(step)
+    page.import_action.trigger()
+    assert seen["examples"] == "17-05-1980, 01-02-1975, 17-05-1980"  # not 1980-05-17
+    assert seen["subtitle"]
+    bram, duplicate = seen["problems"]
+    assert bram.splitlines() == [
+        "Postcode: Een Nederlandse postcode heeft vier cijfers en twee letters, "
+        "bijvoorbeeld 2517 AK.",
+        "IBAN: Dit IBAN klopt niet; controleer de letters en cijfers.",
+    ]  # one per line, nothing cut off, no ".;"
+    assert duplicate == "dezelfde persoon als regel 2; niet geïmporteerd."
+    assert [bram, duplicate] == seen["expected"] and seen["tooltip"] == bram
+    assert seen["tall_enough"]
+    assert seen["buttons"] == (False, True, "Sluiten")
+    assert seen["skipped_shown"] and seen["skipped"] == [
+        "regel 3: Postcode: Een Nederlandse postcode heeft vier cijfers en twee letters, "
+        "bijvoorbeeld 2517 AK.",
+        "regel 3: IBAN: Dit IBAN klopt niet; controleer de letters en cijfers.",
+        "regel 4: dezelfde persoon als regel 2; niet geïmporteerd.",
+    ]
+    names = [page.model.row_at(i).name for i in range(page.model.rowCount())]
+    assert any((n.tussenvoegsel, n.last_name) == ("de", "Wit") for n in names)
 
 
 def test_export_then_the_file_reads_back(controller, asker, tmp_path: Path):

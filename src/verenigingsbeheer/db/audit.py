@@ -303,7 +303,14 @@ def bulk_insert(session: Session, model: type, rows: Sequence[dict[str, Any]]) -
             row["id"] = start
             start += 1
         start = max(start, row["id"] + 1)
-    session.execute(insert(model).execution_options(**{_AUDITED: True}), rows)
+    # Core executemany, one statement per set of keys: the ORM's bulk insert would split
+    # the rows into a statement per run of equal None columns (thousands for an import).
+    by_keys: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        by_keys.setdefault(tuple(sorted(row)), []).append(row)
+    connection = session.connection()
+    for group in by_keys.values():
+        connection.execute(insert(model.__table__), group)
     if not session.info.get(_OFF):
         table = model.__table__
         entries = [

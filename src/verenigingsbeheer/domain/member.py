@@ -18,7 +18,9 @@ CONSENT_LABELS = {
 }
 PARENT_CONSENT_AGE = 16
 _POSTCODE_NL = re.compile(r"^[1-9][0-9]{3} [A-Z]{2}$")
-_PHONE = re.compile(r"^\+?[0-9 ()./-]{6,20}$")
+_PHONE_CHARACTERS = re.compile(r"^\+?[0-9 ()./-]*$")
+PHONE_MAX = 30  # Person.phone: room for two numbers, "070-1234567 / 06-12345678"
+PHONE_MIN_DIGITS = 6
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,20 @@ def age_on(born: dt.date, day: dt.date) -> int:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
+def _phone_problem(phone: str) -> str:
+    """The real reason a phone number is refused, or "" when it is fine."""
+    if not _PHONE_CHARACTERS.match(phone):
+        return _(
+            "A phone number holds only digits, spaces and + ( ) - / . "
+            "Put words such as 'mobile' in the remarks."
+        )
+    if len(phone) > PHONE_MAX:
+        return _("At most {n} characters.").format(n=PHONE_MAX)
+    if sum(ch.isdigit() for ch in phone) < PHONE_MIN_DIGITS:
+        return _("A phone number has at least 6 digits, e.g. 070-1234567.")
+    return ""
+
+
 def validate(details: MemberDetails, today: dt.date) -> dict[str, str]:
     """Problems per field, in the user's language; empty when all is well."""
     from email_validator import EmailNotValidError, validate_email
@@ -132,7 +148,10 @@ def validate(details: MemberDetails, today: dt.date) -> dict[str, str]:
         problems["first_name"] = _("Enter a first name.")
     if not d.last_name:
         problems["last_name"] = _("Enter a last name.")
-    for name, limit in (("first_name", 100), ("last_name", 100), ("street", 200), ("town", 100)):
+    for name, limit in (
+        ("first_name", 100), ("last_name", 100), ("street", 200), ("town", 100),
+        ("ooievaarspas_number", 30), ("emergency_contact", 200), ("end_reason", 200),
+    ):  # fmt: skip
         if len(getattr(d, name)) > limit:
             problems[name] = _("At most {n} characters.").format(n=limit)
     if d.date_of_birth is not None:
@@ -148,8 +167,10 @@ def validate(details: MemberDetails, today: dt.date) -> dict[str, str]:
         problems["postcode"] = _("A Dutch postcode has four digits and two letters, e.g. 2517 AK.")
     if not re.fullmatch(r"[A-Z]{2}", d.country):
         problems["country"] = _("Use the two-letter country code, e.g. NL or BE.")
-    if d.phone and not _PHONE.match(d.phone):
-        problems["phone"] = _("A phone number has at least 6 digits, e.g. 070-1234567.")
+    if d.phone:
+        phone = _phone_problem(d.phone)
+        if phone:
+            problems["phone"] = phone
     if d.email:
         try:
             validate_email(d.email, check_deliverability=False)

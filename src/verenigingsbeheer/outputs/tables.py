@@ -14,6 +14,7 @@ import datetime as dt
 import errno
 import io
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,13 @@ READ_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
 WRITE_SUFFIXES = (".csv", ".xlsx")
 DATE_FORMAT = "%d-%m-%Y"  # dd-mm-jjjj, as Dutch spreadsheets write dates
 MAX_WIDTH = 50
+# A text cell starting with one of these is a formula to Excel and LibreOffice; the CSV
+# writer puts a ' in front (OWASP's advice) and the CSV reader takes it off again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ESCAPED_FORMULA = re.compile(r"^'+[=+\-@\t\r]")
+# Digits Excel would turn into a number: a leading 0 ("0612345678") or more than 11 digits
+# (shown as 1,23E+11). A tab in front keeps them text and is invisible; reading strips it.
+_NUMBER_LIKE = re.compile(r"^(0\d+|\d{12,})$")
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls, or an encrypted (password) workbook
 
@@ -124,7 +132,10 @@ def _csv_lines(path: Path, data: bytes) -> Iterable[tuple[int, list[Cell]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         # A spreadsheet shows one row per record, even when a quoted cell spans lines.
-        return [(number, list(record)) for number, record in enumerate(reader, start=1)]
+        return [
+            (number, [_unescaped(cell.strip()) for cell in record])
+            for number, record in enumerate(reader, start=1)
+        ]
     except csv.Error as error:
         raise UserError(
             _("{path} cannot be read as CSV: {why}").format(path=path, why=error)
@@ -171,6 +182,11 @@ def _from_excel(value: object) -> Cell:
 
 def _clean(cell: Cell) -> Cell:
     return cell.strip() if isinstance(cell, str) else cell
+
+
+def _unescaped(cell: str) -> str:
+    """What `excel_text` wrote: the tab went with the stripping, the ' goes here."""
+    return cell[1:] if _ESCAPED_FORMULA.match(cell) else cell
 
 
 def _as_table(path: Path, lines: Iterable[tuple[int, list[Cell]]]) -> Table:
@@ -238,12 +254,26 @@ def _text(value: Value) -> str:
     return str(value)
 
 
+def excel_text(value: Value) -> str:
+    """A cell as Excel should show it: formulas made harmless, phone numbers kept text.
+
+    `read_table` undoes both, so an exported file reads back unchanged."""
+    text = _text(value)
+    if not isinstance(value, str):
+        return text
+    if text.startswith(FORMULA_STARTS) or _ESCAPED_FORMULA.match(text):
+        return "'" + text
+    if _NUMBER_LIKE.match(text):
+        return "\t" + text
+    return text
+
+
 def write_csv(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Value]]) -> None:
     """Semicolons, UTF-8 with BOM and CRLF: what Dutch Excel opens without a wizard."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(headers)
-    writer.writerows([_text(value) for value in row] for row in rows)
+    writer.writerow([excel_text(header) for header in headers])
+    writer.writerows([excel_text(value) for value in row] for row in rows)
     _replace(path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
 
 
@@ -274,6 +304,10 @@ def write_xlsx(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Value
             if isinstance(value, dt.date):
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = "dd-mm-yyyy"
+                cells.append(cell)
+            elif isinstance(value, str) and value.startswith("="):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.data_type = "s"  # openpyxl would write "=..." as a formula
                 cells.append(cell)
             else:
                 cells.append(None if value == "" else value)

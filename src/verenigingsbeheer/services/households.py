@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from verenigingsbeheer.db.models import Household, Member, Person
-from verenigingsbeheer.domain.person import PersonName
+from verenigingsbeheer.domain.person import PersonName, fold
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _
 
@@ -46,6 +46,27 @@ def list_households(session: Session) -> list[HouseholdRow]:
     return [
         HouseholdRow(id_, e["name"], tuple(e["members"]), e["payer"]) for id_, e in found.items()
     ]
+
+
+def household_labels(session: Session) -> dict[int, str]:
+    """household id -> a name that is unique in the file, as export and import use it:
+    the household's name, or "Berg (2)" for the second household called Berg."""
+    rows = session.execute(select(Household.id, Household.name).order_by(Household.id)).all()
+    names = {id_: " ".join(name.split()) or _("Household {n}").format(n=id_) for id_, name in rows}
+    counts: dict[str, int] = {}
+    for name in names.values():
+        counts[fold(name)] = counts.get(fold(name), 0) + 1
+    used = {fold(name) for name in names.values() if counts[fold(name)] == 1}
+    labels: dict[int, str] = {}
+    for id_, name in names.items():
+        label, number = name, 1
+        if counts[fold(name)] > 1:
+            while fold(label) in used:
+                number += 1
+                label = f"{name} ({number})"
+        used.add(fold(label))
+        labels[id_] = label
+    return labels
 
 
 def household_of(session: Session, member_id: int) -> tuple[int | None, bool]:

@@ -14,12 +14,20 @@ FIELDS = (
     "member_number", "first_name", "tussenvoegsel", "last_name", "initials", "date_of_birth",
     "street", "house_number", "house_number_addition", "postcode", "town", "country", "phone",
     "email", "iban", "mandate_reference", "mandate_signed_on", "section", "membership_type",
-    "member_since", "member_until", "ooievaarspas", "ooievaarspas_number", "emergency_contact",
+    "member_since", "notice_given_on", "member_until", "end_reason", "ooievaarspas",
+    "ooievaarspas_number", "ooievaarspas_valid_until", "consent_photos", "consent_newsletter",
+    "consent_alumni", "consent_parent", "household", "pays_for_household", "emergency_contact",
     "notes", "full_name",
 )  # fmt: skip
 EXPORT_FIELDS = FIELDS[:-1]
 REQUIRED = ("first_name", "last_name")
-DATE_FIELDS = frozenset(("date_of_birth", "mandate_signed_on", "member_since", "member_until"))
+DATE_FIELDS = frozenset((
+    "date_of_birth", "mandate_signed_on", "member_since", "notice_given_on", "member_until",
+    "ooievaarspas_valid_until",
+))  # fmt: skip
+# Consent columns hold ja/nee or the date it was given; the field names are the rules' keys.
+CONSENT_FIELDS = {"consent_photos": "photos", "consent_newsletter": "newsletter",
+                  "consent_alumni": "alumni"}  # fmt: skip
 
 FIELD_LABELS = {
     "member_number": N_("Member number"),
@@ -42,9 +50,18 @@ FIELD_LABELS = {
     "section": N_("Section"),
     "membership_type": N_("Membership type"),
     "member_since": N_("Member since"),
+    "notice_given_on": N_("Notice given on"),
     "member_until": N_("Member until"),
+    "end_reason": N_("Reason for leaving"),
     "ooievaarspas": N_("Ooievaarspas"),
     "ooievaarspas_number": N_("Ooievaarspas number"),
+    "ooievaarspas_valid_until": N_("Ooievaarspas valid until"),
+    "consent_photos": N_("Consent photos and video"),
+    "consent_newsletter": N_("Consent newsletter"),
+    "consent_alumni": N_("Consent alumni list"),
+    "consent_parent": N_("Consent given by parent"),
+    "household": N_("Household"),
+    "pays_for_household": N_("Pays for the household"),
     "emergency_contact": N_("Emergency contact"),
     "notes": N_("Remarks"),
     "full_name": N_("Full name"),
@@ -86,9 +103,30 @@ _ALIASES = {
     "start date, date joined",
     "member_until": "lid tot, lid tot en met, uitschrijfdatum, datum uitschrijving, einddatum, "
     "afmelddatum, opgezegd per, member until, end date, date left",
+    "notice_given_on": "opgezegd op, opzegdatum, datum opzegging, opgezegd, opzegging, "
+    "datum opzegging ontvangen, notice given on, notice given, notice date, date of notice",
+    "end_reason": "reden vertrek, reden van vertrek, vertrekreden, reden opzegging, "
+    "reden uitschrijving, reden einde lidmaatschap, reden, reason for leaving, "
+    "leaving reason, reason left, end reason",
     "ooievaarspas": "ooievaarspas, ooievaar, ooievaarpas",
     "ooievaarspas_number": "ooievaarspasnummer, ooievaarspasnr, ooievaarspas nummer, "
     "pasnummer, ooievaarspas number",
+    "ooievaarspas_valid_until": "ooievaarspas geldig tot, ooievaarspas geldig t m, "
+    "ooievaarspas tot, pas geldig tot, geldig tot, geldigheid ooievaarspas, "
+    "ooievaarspas einddatum, ooievaarspas valid until, pass valid until, valid until",
+    "consent_photos": "toestemming fotos en video, toestemming fotos, toestemming foto, "
+    "toestemming beeldmateriaal, fotos en video, foto en video, beeldmateriaal, avg fotos, "
+    "consent photos and video, consent photos, photos and video, photo consent",
+    "consent_newsletter": "toestemming nieuwsbrief, nieuwsbrief, avg nieuwsbrief, "
+    "consent newsletter, newsletter, newsletter consent",
+    "consent_alumni": "toestemming oud ledenlijst, toestemming alumnilijst, oud ledenlijst, "
+    "alumnilijst, alumni, consent alumni list, alumni list, alumni consent",
+    "consent_parent": "toestemming gegeven door ouder, toestemming gegeven door, "
+    "toestemming ouder, toestemming door ouder, consent given by parent, consent parent",
+    "household": "huishouden, gezin, huishoudnummer, gezinsnummer, huishouding, household, "
+    "family, household number",
+    "pays_for_household": "betaalt voor huishouden, betaalt voor het huishouden, "
+    "betaler huishouden, pays for the household, pays for household, household payer",
     "emergency_contact": "noodcontact, contact bij nood, contactpersoon bij nood, noodnummer, "
     "in case of emergency, ice, emergency contact",
     "notes": "opmerkingen, opmerking, notities, notitie, bijzonderheden, toelichting, notes, "
@@ -214,6 +252,25 @@ def split_full_name(text: str) -> tuple[str, str, str]:
     while end < len(words) - 1 and words[end].lower() in TUSSENVOEGSELS:
         end += 1
     return " ".join(words[:start]), " ".join(words[start:end]).lower(), " ".join(words[end:])
+
+
+def split_last_name(text: str) -> tuple[str, str]:
+    """ "van der Berg" or "Berg, van der" in a last-name cell -> ("van der", "Berg").
+
+    The tussenvoegsel keeps the case it was written in; a name that is only tussenvoegsel
+    words ("Van") stays as it is."""
+    text = " ".join(text.split())
+    if "," in text:
+        last, _sep, rest = text.partition(",")
+        words = rest.split()
+        if last.strip() and words and all(w.lower() in TUSSENVOEGSELS for w in words):
+            return " ".join(words), last.strip()
+        return "", text
+    words = text.split()
+    start = 0
+    while start < len(words) - 1 and words[start].lower() in TUSSENVOEGSELS:
+        start += 1
+    return " ".join(words[:start]), " ".join(words[start:])
 
 
 def split_street(text: str) -> tuple[str, str, str]:

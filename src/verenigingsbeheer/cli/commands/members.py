@@ -110,17 +110,20 @@ def run_import(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
             _("New association file created: {path} ({name}).").format(path=path, name=name),
             file=out,
         )
-    for line in result.lines:
+    for line in (*result.lines, *_column_lines(preview)):
         print(line, file=out)
-    if preview.unused_columns:
-        print(_unused(preview.unused_columns), file=out)
     for line in result.summary():
         print(line, file=out)
     return 0
 
 
-def _unused(columns: tuple[str, ...]) -> str:
-    return _("Columns not imported: {columns}.").format(columns=", ".join(columns))
+def _column_lines(preview) -> list[str]:
+    """Columns left out: those no field is chosen for, and data under no header."""
+    lines = list(preview.column_notes)
+    if preview.unused_columns:
+        columns = ", ".join(preview.unused_columns)
+        lines.insert(0, _("Columns not imported: {columns}.").format(columns=columns))
+    return lines
 
 
 def _refusal(preview) -> str:
@@ -134,9 +137,8 @@ def _refusal(preview) -> str:
             count,
         ).format(n=count),
         *preview.lines(),
+        *_column_lines(preview),
     ]
-    if preview.unused_columns:
-        lines.append(_unused(preview.unused_columns))
     return "\n".join(lines)
 
 

@@ -8,13 +8,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -27,6 +30,7 @@ from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _
 from verenigingsbeheer.outputs.tables import Table, read_table
 from verenigingsbeheer.services import member_import
+from verenigingsbeheer.services.member_import_rows import as_text
 from verenigingsbeheer.ui.widgets.field_marks import error_label
 
 EXAMPLES = 3
@@ -99,8 +103,8 @@ class MappingPage(QWizardPage):
         for index, _header in enumerate(table.headers):
             name = member_import.column_name(table.headers, index)
             examples = ", ".join(
-                str(row[index]) for row in table.rows[:EXAMPLES]
-                if index < len(row) and str(row[index]).strip()
+                as_text(row[index]) for row in table.rows[:EXAMPLES]
+                if index < len(row) and as_text(row[index])
             )  # fmt: skip
             self.grid.setItem(index, 0, QTableWidgetItem(name))
             self.grid.setItem(index, 1, QTableWidgetItem(examples))
@@ -143,13 +147,23 @@ class PreviewPage(QWizardPage):
         super().__init__()
         self.wizard_ = wizard
         self.setTitle(_("Check before importing"))
+        self.setSubTitle(_("Every line with a problem or a note is listed. Nothing is written "
+                           "until you click Import."))  # fmt: skip
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.rows = QTableWidget(0, 3)
         self.rows.setHorizontalHeaderLabels([_("Line"), _("Name"), _("Problems and notes")])
-        self.rows.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.rows.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Every message readable in full: wrapped, one per line, rows as tall as they need.
+        self.rows.setWordWrap(True)
+        self.rows.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.rows.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.rows.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.rows.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rows.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rows.verticalHeader().setVisible(False)
         layout.addWidget(self.rows, 1)
         self.skip_invalid = QCheckBox(_("Import the correct lines and skip the lines with "
@@ -182,18 +196,22 @@ class PreviewPage(QWizardPage):
             texts.append(
                 _("Not imported columns: {names}.").format(names=", ".join(found.unused_columns))
             )
+        texts.extend(found.column_notes)
         self.summary.setText(" ".join(texts))
         shown = [row for row in found.rows if row.lines()]
         self.rows.setRowCount(len(shown))
         for number, row in enumerate(shown):
             name = " ".join(p for p in (row.details.first_name, row.details.tussenvoegsel,
                                         row.details.last_name) if p)  # fmt: skip
-            texts = [line.split(": ", 1)[-1] for line in row.lines()]
-            self.rows.setItem(number, 0, QTableWidgetItem(str(row.line)))
-            self.rows.setItem(number, 1, QTableWidgetItem(f"{self.STATUS[row.status]} {name}"))
-            self.rows.setItem(number, 2, QTableWidgetItem("; ".join(texts)))
+            messages = "\n".join(row.messages())
+            items = (str(row.line), f"{self.STATUS[row.status]} {name}".strip(), messages)
+            for column, text in enumerate(items):
+                item = QTableWidgetItem(text)
+                item.setToolTip(messages)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                self.rows.setItem(number, column, item)
         self.rows.resizeColumnToContents(0)
-        self.rows.setColumnWidth(1, 200)
+        self.rows.setColumnWidth(1, 180)
         self.skip_invalid.setVisible(bool(found.invalid))
         self.completeChanged.emit()
 
@@ -226,14 +244,26 @@ class ResultPage(QWizardPage):
         super().__init__()
         self.wizard_ = wizard
         self.setTitle(_("Import finished"))
+        self.setSubTitle(_("What was imported, and which lines were not."))
         layout = QVBoxLayout(self)
         self.text = QLabel()
         self.text.setWordWrap(True)
         layout.addWidget(self.text)
-        layout.addStretch()
+        self.skipped_label = QLabel(_("Lines not imported:"))
+        layout.addWidget(self.skipped_label)
+        self.skipped = QPlainTextEdit()
+        self.skipped.setReadOnly(True)
+        layout.addWidget(self.skipped, 1)
+        self.stretch = QLabel()
+        layout.addWidget(self.stretch, 1)
 
     def initializePage(self) -> None:
-        self.text.setText("\n".join(self.wizard_.result_.summary()))
+        result = self.wizard_.result_
+        self.text.setText("\n".join(result.summary()))
+        self.skipped.setPlainText("\n".join(result.skipped))
+        for widget in (self.skipped_label, self.skipped):
+            widget.setVisible(bool(result.skipped))
+        self.stretch.setVisible(not result.skipped)
 
 
 class ImportWizard(QWizard):
@@ -249,6 +279,7 @@ class ImportWizard(QWizard):
         self.setWindowTitle(_("Import members"))
         self.setMinimumSize(720, 520)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)  # only "Sluiten"
         self.setButtonText(QWizard.WizardButton.NextButton, _("Next >"))
         self.setButtonText(QWizard.WizardButton.BackButton, _("< Back"))
         self.setButtonText(QWizard.WizardButton.CancelButton, _("Cancel"))
