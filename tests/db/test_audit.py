@@ -159,9 +159,9 @@ def test_undo_of_ending_a_membership_restores_the_period_and_functions(db):
 
 
 IMPORT = (
-    "Voornaam;Achternaam;Geboortedatum;Stemgroep\n"
-    "Piet;Jansen;01-02-1975;Bariton\n"
-    "Kees;de Vries;12-12-1980;Bariton\n"
+    "Voornaam;Achternaam;Geboortedatum;Stemgroep;Huishouden;Toestemming foto's\n"
+    "Piet;Jansen;01-02-1975;Bariton;Jansen;ja\n"
+    "Kees;de Vries;12-12-1980;Bariton;;nee\n"
 )
 
 
@@ -187,8 +187,12 @@ def test_undo_of_an_import_removes_its_members_but_never_reuses_their_numbers(db
         assert history.last_undoable(session, db.actions).action_id == imported
     with db.transaction() as session:
         history.undo(session, imported)
+    with db.reading() as session:
+        imported_rows = {c.table for c in history.changes_of(session, imported)}
+    assert {"households", "consents", "sections"} <= imported_rows
     after = dump(db.path)
-    assert after["members"] == before["members"] and after["persons"] == before["persons"]
+    for table in ("members", "persons", "consents", "households", "membership_periods"):
+        assert after[table] == before[table]
     assert after["sections"] == before["sections"]  # the new section goes too
     with db.transaction() as session:
         assert session.execute(select(Association)).scalar_one().last_member_number == 3
