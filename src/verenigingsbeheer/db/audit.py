@@ -83,10 +83,14 @@ def audited(table: Table) -> bool:
 
 
 # -- values -----------------------------------------------------------------------------------
-def _jsonable(value: Any) -> Any:
+def _iso(value: Any) -> str:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
-    return value
+    raise TypeError(f"cannot log a {type(value).__name__}")
+
+
+# The C encoder, called back only for dates: an import logs tens of thousands of rows.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_iso)
 
 
 def columns_of(mapper: Mapper) -> list[tuple[str, Any]]:
@@ -99,7 +103,7 @@ def columns_of(mapper: Mapper) -> list[tuple[str, Any]]:
 
 
 def dumps(values: dict[str, Any]) -> str:
-    return json.dumps({k: _jsonable(v) for k, v in values.items()}, ensure_ascii=False)
+    return _ENCODER.encode(values)
 
 
 def loads(mapper: Mapper, text: str | None) -> dict[str, Any]:
@@ -195,19 +199,24 @@ def _resolve_persons(session: Session, entries: list[_Entry], known: dict[int, i
             entry.person_id = known.get(entry.member_id)
 
 
-def _write(session: Session, entries: list[_Entry]) -> None:
+def _action_id(session: Session) -> int:
+    """The current transaction's action, written on first need."""
     state = _state(session)
-    connection = session.connection()
     if state.action_id is None:
         values = _action_values(state.note, session.info.get(WHO, ""), dt.datetime.now())
-        result = connection.execute(insert(AuditAction.__table__).values(**values))
+        result = session.connection().execute(insert(AuditAction.__table__).values(**values))
         state.action_id = result.inserted_primary_key[0]
         state.written = state.note
-    connection.execute(
+    return state.action_id
+
+
+def _write(session: Session, entries: list[_Entry]) -> None:
+    action_id = _action_id(session)
+    session.connection().execute(
         insert(AuditEntry.__table__),
         [
             {
-                "action_id": state.action_id,
+                "action_id": action_id,
                 "table_name": e.table,
                 "row_id": e.row_id,
                 "operation": e.operation,
@@ -296,38 +305,66 @@ def bulk_insert(session: Session, model: type, rows: Sequence[dict[str, Any]]) -
     free ones. Returns the ids, in the order of `rows`."""
     if not rows:
         return []
-    rows = [dict(row) for row in rows]
-    start = (session.execute(select(func.max(model.id))).scalar() or 0) + 1
-    for row in rows:
-        if row.get("id") is None:
-            row["id"] = start
-            start += 1
-        start = max(start, row["id"] + 1)
+    if any(row.get("id") is None for row in rows):
+        given = [row["id"] for row in rows if row.get("id") is not None]
+        free = max([session.execute(select(func.max(model.id))).scalar() or 0, *given]) + 1
+        numbered = []
+        for row in rows:
+            if row.get("id") is None:
+                row = {**row, "id": free}
+                free += 1
+            numbered.append(row)
+        rows = numbered
     # Core executemany, one statement per set of keys: the ORM's bulk insert would split
     # the rows into a statement per run of equal None columns (thousands for an import).
-    by_keys: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for row in rows:
-        by_keys.setdefault(tuple(sorted(row)), []).append(row)
+    keys = rows[0].keys()
+    groups: list[Sequence[dict[str, Any]]] = [rows]
+    if not all(row.keys() == keys for row in rows):
+        by_keys: dict[frozenset[str], list[dict[str, Any]]] = {}
+        for row in rows:
+            by_keys.setdefault(frozenset(row), []).append(row)
+        groups = list(by_keys.values())
     connection = session.connection()
-    for group in by_keys.values():
+    for group in groups:
         connection.execute(insert(model.__table__), group)
     if not session.info.get(_OFF):
-        table = model.__table__
-        entries = [
-            _Entry(
-                table.name,
-                row["id"],
-                "insert",
-                None,
-                row,
-                member_id=row["id"] if model is Member else row.get("member_id"),
-                person_id=row["id"] if model is Person else row.get("person_id"),
-            )
-            for row in rows
-        ]
-        _resolve_persons(session, entries, {})
-        _write(session, entries)
+        _log_inserted(session, model, rows)
     return [row["id"] for row in rows]
+
+
+def _log_inserted(session: Session, model: type, rows: Sequence[dict[str, Any]]) -> None:
+    """The log of a bulk insert, built lean: an import writes tens of thousands of rows."""
+    if model is Person:
+        persons = [row["id"] for row in rows]
+    elif "person_id" in rows[0]:
+        persons = [row.get("person_id") for row in rows]
+    elif "member_id" in rows[0]:
+        wanted = {row["member_id"] for row in rows if row.get("member_id") is not None}
+        known: dict[int, int] = {}
+        for chunk in _chunks(sorted(wanted)):
+            query = select(Member.id, Member.person_id).where(Member.id.in_(chunk))
+            known.update(dict(session.connection().execute(query).all()))
+        persons = [known.get(row.get("member_id")) for row in rows]
+    else:
+        persons = [None] * len(rows)
+    action_id = _action_id(session)
+    name = model.__table__.name
+    encode = _ENCODER.encode
+    session.connection().execute(
+        insert(AuditEntry.__table__),
+        [
+            {
+                "action_id": action_id,
+                "table_name": name,
+                "row_id": row["id"],
+                "operation": "insert",
+                "old_values": None,
+                "new_values": encode(row),
+                "person_id": person,
+            }
+            for row, person in zip(rows, persons, strict=True)
+        ],
+    )
 
 
 def bulk_delete(session: Session, model: type, ids: Iterable[int]) -> int:

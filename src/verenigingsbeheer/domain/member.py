@@ -139,6 +139,11 @@ def _phone_problem(phone: str) -> str:
 
 def validate(details: MemberDetails, today: dt.date) -> dict[str, str]:
     """Problems per field, in the user's language; empty when all is well."""
+    return check(details, today)[1]
+
+
+def check(details: MemberDetails, today: dt.date) -> tuple[MemberDetails, dict[str, str]]:
+    """The details tidied (`normalise`) and their problems per field, in one pass."""
     from email_validator import EmailNotValidError, validate_email
     from stdnum import iban as stdnum_iban
 
@@ -206,7 +211,7 @@ def validate(details: MemberDetails, today: dt.date) -> dict[str, str]:
             problems[f"consent_{kind}"] = _(
                 "The member was under 16 then: enter which parent gave the consent."
             )
-    return problems
+    return d, problems
 
 
 def function_problem_of(function: Function) -> str:

@@ -103,9 +103,9 @@ def parse_row(
     values.setdefault("last_name", "")
     values["consents"] = _consents(row, values, today)
     details = MemberDetails(**{k: v for k, v in values.items() if v is not None})
-    for name, message in rules.validate(details, today).items():
+    row.details, problems = rules.check(details, today)
+    for name, message in problems.items():
         problem(name, message)
-    row.details = rules.normalise(details)
     row.member_number, row.section, row.membership_type = number, section, membership_type
     return row
 

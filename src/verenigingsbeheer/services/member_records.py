@@ -94,10 +94,10 @@ def get_member(session: Session, member_id: int) -> MemberRecord:
 
 
 def _check(details: MemberDetails, today: dt.date) -> MemberDetails:
-    problems = rules.validate(details, today)
+    details, problems = rules.check(details, today)
     if problems:
         raise ValidationFailed(problems)
-    return rules.normalise(details)
+    return details
 
 
 def next_member_number(session: Session) -> int:
