@@ -262,3 +262,13 @@ def test_the_log_lists_and_filters_actions_with_their_changes(db):
         ("Persoon", "gewijzigd", (("town", "", "Delft"),))
     ]
     assert nothing_tomorrow == []
+
+
+def test_the_demo_association_starts_with_an_empty_log(tmp_path: Path):
+    from verenigingsbeheer.services.demo import create_demo
+
+    database = create_demo(tmp_path / "demo.sqlite", members=30, seed=1, today=TODAY)
+    with database.reading() as session:
+        kinds = [a.kind for a in history.list_actions(session)]
+    database.close()
+    assert kinds == ["new"]  # only the file's creation

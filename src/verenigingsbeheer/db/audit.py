@@ -74,6 +74,7 @@ def suspended(session: Session) -> Iterator[None]:
     session.info[_OFF] = True
     try:
         yield
+        session.flush()  # what the block changed is written now, still unlogged
     finally:
         session.info.pop(_OFF, None)
 

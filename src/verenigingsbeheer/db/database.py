@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -37,6 +37,8 @@ class Database:
         self.generation = 0
         # The audit-log actions committed through this object: what "undo" may offer.
         self.actions: list[int] = []
+        # Called after every commit (the window updates its Undo item).
+        self.committed: list[Callable[[], None]] = []
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -46,14 +48,16 @@ class Database:
             yield session
             action = audit.current_action_id(session)
             session.commit()
-            self.generation += 1
-            if action is not None:
-                self.actions.append(action)
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
+        self.generation += 1
+        if action is not None:
+            self.actions.append(action)
+        for listener in self.committed:
+            listener()
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -15,7 +15,7 @@ from verenigingsbeheer import settings as settings_store
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _
 from verenigingsbeheer.paths import Paths
-from verenigingsbeheer.services import overview
+from verenigingsbeheer.services import history, overview
 from verenigingsbeheer.services.files import (
     AssociationFile,
     create_association_file,
@@ -28,6 +28,7 @@ from verenigingsbeheer.ui.context import PageContext
 from verenigingsbeheer.ui.main_window import MainWindow
 from verenigingsbeheer.ui.pages.association.controller import AssociationPage
 from verenigingsbeheer.ui.pages.dashboard.controller import DashboardPage
+from verenigingsbeheer.ui.pages.history.controller import HistoryPage, undo_action
 from verenigingsbeheer.ui.pages.members.controller import MembersPage
 from verenigingsbeheer.ui.startup import after_first_paint
 
@@ -36,6 +37,7 @@ PAGES = (
     (DashboardPage, "dashboard"),
     (MembersPage, "members"),
     (AssociationPage, "association"),
+    (HistoryPage, "history"),
 )
 
 
@@ -55,6 +57,7 @@ class AppController:
         self.today = today
         self.database: AssociationFile | None = None
         self.window: MainWindow | None = None
+        self._context: PageContext | None = None
 
     # -- start-up ---------------------------------------------------------------------------
     def start(self, db_path: Path | None) -> bool:
@@ -109,6 +112,7 @@ class AppController:
         if self.database is not None:
             self.database.close()
         self.database = database
+        database.committed.append(self._update_undo)
         self.settings.remember(database.path)
         self._save_settings()
         self._build_window()
@@ -153,9 +157,12 @@ class AppController:
         window.open_requested.connect(self._ask_open)
         window.recent_requested.connect(lambda path: self.open_file(Path(path)))
         window.settings_requested.connect(self.change_settings)
+        window.undo_requested.connect(self._undo_last)
+        self._context = context
         window.restore_state()
         self.window = window
         self._refresh_title()
+        self._update_undo()
         window.show_page(0)
         if old is not None:
             old.hide()
@@ -179,6 +186,21 @@ class AppController:
             name = overview.association_name(session)
         self.window.set_association(name, self.database.path)
         self.window.set_recent_files(self.settings.recent_files, self.database.path)
+
+    def _update_undo(self) -> None:
+        if self.window is None or self.database is None:
+            return
+        with self.database.reading() as session:
+            last = history.last_undoable(session, self.database.actions)
+        self.window.set_undo(last.description if last else None)
+
+    def _undo_last(self) -> None:
+        with self.database.reading() as session:
+            last = history.last_undoable(session, self.database.actions)
+        if last is not None and undo_action(self._context, last, self.window):
+            page = self.window.current_page()
+            if page is not None:
+                page.refresh()
 
     def _ask_open(self) -> None:
         folder = self.database.path.parent if self.database else self.paths.data_dir

@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
     open_requested = Signal()
     recent_requested = Signal(str)
     settings_requested = Signal()
+    undo_requested = Signal()
 
     def __init__(self, state_file: Path) -> None:
         super().__init__()
@@ -88,6 +89,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
+        self.undo_action = QAction(_("&Undo"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo_requested)
+        edit_menu.addAction(self.undo_action)
+        self.set_undo(None)
         self.go_menu = self.menuBar().addMenu(_("&Go"))
         self.page_actions: list[QAction] = []
 
@@ -133,6 +140,13 @@ class MainWindow(QMainWindow):
     def set_association(self, name: str, path: Path) -> None:
         self.setWindowTitle(f"{name} – {APP_NAME}")
         self.file_label.setText(_("File: {path}").format(path=path))
+
+    def set_undo(self, description: str | None) -> None:
+        """What Edit > Undo would undo now; None greys it out."""
+        self.undo_action.setEnabled(description is not None)
+        self.undo_action.setText(
+            _("&Undo: {action}").format(action=description) if description else _("&Undo")
+        )
 
     def set_recent_files(self, files: list[str], current: Path | None) -> None:
         self.recent_menu.clear()
