@@ -89,10 +89,21 @@ def fill_0005(path: Path, members: int = 30) -> None:
         )
 
 
+def fill_0006(path: Path, members: int = 30) -> None:
+    fill_0005(path, members)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE association SET retention_years = 3")
+        db.execute(
+            "UPDATE persons SET anonymised_on = '2025-01-01', birth_year = 1980 WHERE id = 1"
+        )
+        db.execute("UPDATE processing_activities SET purpose = 'Eigen tekst' WHERE id = 1")
+
+
 FILLERS = {
     "0001": fill_0001,
     "0002": fill_0002,
     "0003": fill_0002,
     "0004": fill_0004,
     "0005": fill_0005,
+    "0006": fill_0006,
 }

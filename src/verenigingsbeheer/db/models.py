@@ -49,6 +49,8 @@ class Association(Base):
     last_member_number: Mapped[int] = mapped_column(
         Integer, default=0, server_default="0", info={"undo": False}
     )
+    # Former members are anonymised this many years after they left (AVG retention).
+    retention_years: Mapped[int] = mapped_column(Integer, default=2, server_default="2")
 
 
 class Person(Base):
@@ -72,6 +74,9 @@ class Person(Base):
     postcode: Mapped[str] = mapped_column(String(20), default="", server_default="")
     town: Mapped[str] = mapped_column(String(100), default="", server_default="")
     country: Mapped[str] = mapped_column(String(2), default="NL", server_default="NL")
+    # Set when the person is anonymised; only the birth year and the postcode's digits stay.
+    anonymised_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    birth_year: Mapped[int | None] = mapped_column(Integer, default=None)
 
     member: Mapped[Member | None] = relationship(back_populates="person")
 
@@ -253,3 +258,21 @@ class AuditEntry(Base):
     new_values: Mapped[str | None] = mapped_column(Text, default=None)
     # The person the row is about (no foreign key: the person may be deleted since).
     person_id: Mapped[int | None] = mapped_column(Integer, index=True, default=None)
+
+
+class ProcessingActivity(Base):
+    """One line of the processing register (art. 30 AVG): what personal data the association
+    processes, why, about whom, who sees it, how long it is kept and how it is protected."""
+
+    __tablename__ = "processing_activities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    legal_basis: Mapped[str] = mapped_column(String(200), default="")
+    data_subjects: Mapped[str] = mapped_column(Text, default="")
+    data_categories: Mapped[str] = mapped_column(Text, default="")
+    recipients: Mapped[str] = mapped_column(Text, default="")
+    retention: Mapped[str] = mapped_column(Text, default="")
+    security: Mapped[str] = mapped_column(Text, default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)

@@ -56,6 +56,11 @@ def _net_effect(session: Session, action_id: int) -> dict[tuple[str, int], _Net]
         select(AuditEntry).where(AuditEntry.action_id == action_id).order_by(AuditEntry.id)
     ).scalars()
     for entry in entries:
+        wiped = (entry.operation != "insert" and entry.old_values is None) or (
+            entry.operation != "delete" and entry.new_values is None
+        )
+        if wiped:  # anonymisation took the values: there is nothing to go back to
+            raise UndoConflict(UndoConflict.NOT_UNDOABLE, entry.table_name, entry.row_id)
         mapper = mappers[entry.table_name]
         old, new = audit.loads(mapper, entry.old_values), audit.loads(mapper, entry.new_values)
         key = (entry.table_name, entry.row_id)

@@ -61,6 +61,8 @@ FIELD_LABELS = {
     "kvk_number": N_("KvK number"), "creditor_id": N_("Creditor ID"),
     "financial_year_start_month": N_("Financial year starts in"),
     "created_at": N_("Created"), "last_member_number": N_("Highest member number"),
+    "anonymised_on": N_("Anonymised on"), "birth_year": N_("Year of birth"),
+    "retention_years": N_("Retention period (years)"),
 }  # fmt: skip
 
 
@@ -163,24 +165,29 @@ def people_who_changed(session: Session) -> list[str]:
 
 def changes_of(session: Session, action_id: int) -> list[Change]:
     """The rows of one action; ids of sections, types and households shown by name."""
-    mappers = {mapper.local_table.name: mapper for mapper in Base.registry.mappers}
     entries = session.execute(
         select(AuditEntry).where(AuditEntry.action_id == action_id).order_by(AuditEntry.id)
     ).scalars()
-    changes = []
-    for entry in entries:
-        mapper = mappers.get(entry.table_name)
-        old = audit.loads(mapper, entry.old_values) if mapper else {}
-        new = audit.loads(mapper, entry.new_values) if mapper else {}
-        names = [name for name in (new or old) if name != "id"]
-        if mapper is not None:
-            old, new = _named(session, mapper, old), _named(session, mapper, new)
-        values = tuple((name, old.get(name), new.get(name)) for name in names)
-        changes.append(Change(entry.table_name, entry.row_id, entry.operation, values))
-    return changes
+    return [changes_of_entry(session, entry) for entry in entries]
 
 
-def _named(session: Session, mapper, values: dict) -> dict:
+def changes_of_entry(session: Session, entry: AuditEntry) -> Change:
+    """One logged row; empty values when anonymisation wiped them."""
+    mapper = _mappers().get(entry.table_name)
+    old = audit.loads(mapper, entry.old_values) if mapper else {}
+    new = audit.loads(mapper, entry.new_values) if mapper else {}
+    names = [name for name in (new or old) if name != "id"]
+    if mapper is not None:
+        old, new = with_names(session, mapper, old), with_names(session, mapper, new)
+    values = tuple((name, old.get(name), new.get(name)) for name in names)
+    return Change(entry.table_name, entry.row_id, entry.operation, values)
+
+
+def _mappers() -> dict:
+    return {mapper.local_table.name: mapper for mapper in Base.registry.mappers}
+
+
+def with_names(session: Session, mapper, values: dict) -> dict:
     """Replace the id in a foreign-key field by the name of what it points at, if named."""
     named = dict(values)
     for key, column in audit.columns_of(mapper):
