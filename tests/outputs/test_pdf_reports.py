@@ -38,6 +38,7 @@ def member(number: int, first: str, last: str, tussen: str = "", **fields) -> Me
         house_number=str(number),
         postcode="2517 AK",
         town="Den Haag",
+        consents=frozenset({"photos", "newsletter"}),
     )
     values.update(fields)
     return MemberRow(**values)
@@ -535,3 +536,19 @@ def test_a_word_too_wide_for_its_column_breaks_after_a_hyphen_or_dot():
     lines = fit_cell("maximiliaan.vandenbroucke@example.nl", 90).split("\n")
     assert lines[0] == "maximiliaan." and "".join(lines) == "maximiliaan.vandenbroucke@example.nl"
     assert fit_cell("Spui", 70) == "Spui"
+
+
+def test_members_without_photo_consent_are_marked_with_a_legend(tmp_path: Path):
+    from verenigingsbeheer.outputs.pdf.member_list import write_member_list
+    from verenigingsbeheer.outputs.pdf.sign_in import write_sign_in_sheet
+
+    rows = [member(1, "Anna", "Berg"), member(2, "Bram", "Smit", consents=frozenset())]
+    listed, sheet = tmp_path / "lijst.pdf", tmp_path / "presentie.pdf"
+    write_member_list(listed, HEAD, rows)
+    write_sign_in_sheet(sheet, HEAD, rows, day=TODAY)
+    for path in (listed, sheet):
+        text = text_of(path)
+        assert "Smit, Bram \u2298" in text and "Berg, Anna \u2298" not in text
+        assert "\u2298 geen toestemming voor foto's en video" in text
+    write_member_list(listed, HEAD, rows[:1])
+    assert "toestemming" not in text_of(listed)  # no legend when everyone consented

@@ -125,3 +125,16 @@ def _values(member: MemberRow, extra: dict[str, object], households: dict[int, s
         **extra,  # type: ignore[dict-item]
     }
     return [values[field] for field in EXPORT_FIELDS]
+
+
+def export_mailing(session: Session, path: Path, today: dt.date) -> int:
+    """The newsletter's mailing list: name and e-mail of the current members who consented
+    to the newsletter (the others are left out, as the AVG requires); returns how many."""
+    tables.check_output(path)
+    rows = [
+        [member.name.full, member.email]
+        for member in list_members(session, today)
+        if member.newsletter_consent and member.email
+    ]
+    tables.write_table(path, [_("Name"), _("E-mail")], rows)
+    return len(rows)

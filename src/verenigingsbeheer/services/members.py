@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from verenigingsbeheer.db.models import (
     BoardFunction,
+    Consent,
     Member,
     MembershipPeriod,
     MembershipType,
@@ -50,6 +51,16 @@ class MemberRow:
     has_mandate: bool = False
     ooievaarspas: bool = False
     household_id: int | None = None
+    # The kinds of consent given ("photos", "newsletter", "alumni").
+    consents: frozenset[str] = frozenset()
+
+    @property
+    def photo_consent(self) -> bool:
+        return "photos" in self.consents
+
+    @property
+    def newsletter_consent(self) -> bool:
+        return "newsletter" in self.consents
 
     @property
     def address(self) -> str:
@@ -107,6 +118,7 @@ def list_members(session: Session, on: dt.date, *, include_former: bool = False)
         connection = session.connection()
         periods = _period_summaries(connection, on)
         titles = _current_titles(connection, on)
+        consents = _consent_kinds(connection)
         section_names = dict(connection.execute(select(Section.id, Section.name)).all())
         type_names = dict(connection.execute(select(MembershipType.id, MembershipType.name)).all())
         query = select(
@@ -141,7 +153,7 @@ def list_members(session: Session, on: dt.date, *, include_former: bool = False)
                 titles.get(member_id, ""), current, type_names.get(type_id, ""),
                 from_iso(born) if born else None, street, house, addition, postcode, town,
                 country, iban,
-                bool(mandate), bool(has_pass), household,
+                bool(mandate), bool(has_pass), household, consents.get(member_id, _NONE),
             ))  # fmt: skip
         order = sorted(range(len(keys)), key=keys.__getitem__)
         return [rows[number] for number in order]
@@ -169,6 +181,17 @@ def _period_summaries(connection, on: dt.date) -> dict[int, tuple[dt.date, dt.da
         member_id: (from_iso(start), from_iso(end) if end else None, current)
         for member_id, (start, end, current) in texts.items()
     }
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def _consent_kinds(connection) -> dict[int, frozenset[str]]:
+    """member id -> the kinds of consent given."""
+    kinds: dict[int, set[str]] = {}
+    for member_id, kind in connection.execute(select(Consent.member_id, Consent.kind)).all():
+        kinds.setdefault(member_id, set()).add(kind)
+    return {member_id: frozenset(given) for member_id, given in kinds.items()}
 
 
 def _current_titles(connection, on: dt.date) -> dict[int, str]:

@@ -30,6 +30,7 @@ from verenigingsbeheer.ui.pages.association.controller import AssociationPage
 from verenigingsbeheer.ui.pages.dashboard.controller import DashboardPage
 from verenigingsbeheer.ui.pages.history.controller import HistoryPage, undo_action
 from verenigingsbeheer.ui.pages.members.controller import MembersPage
+from verenigingsbeheer.ui.pages.privacy.controller import PrivacyPage
 from verenigingsbeheer.ui.startup import after_first_paint
 
 # (page class, icon) in sidebar order; Ctrl+1, Ctrl+2, ... follow this order.
@@ -37,6 +38,7 @@ PAGES = (
     (DashboardPage, "dashboard"),
     (MembersPage, "members"),
     (AssociationPage, "association"),
+    (PrivacyPage, "privacy"),
     (HistoryPage, "history"),
 )
 

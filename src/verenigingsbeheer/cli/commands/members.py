@@ -1,4 +1,4 @@
-"""`members import FILE [--skip-invalid]` and `members export --out FILE [--all]`."""
+"""`members import FILE [--skip-invalid]` and `members export --out FILE [--all|--mailing]`."""
 
 from __future__ import annotations
 
@@ -54,7 +54,13 @@ def register(commands) -> None:
         metavar=_("FILE"),
         help=_("the file to write, ending in .csv or .xlsx"),
     )
-    exporting.add_argument("--all", action="store_true", help=_("include former members"))
+    which = exporting.add_mutually_exclusive_group()
+    which.add_argument("--all", action="store_true", help=_("include former members"))
+    which.add_argument(
+        "--mailing",
+        action="store_true",
+        help=_("only name and e-mail of the current members who consented to the newsletter"),
+    )
     command.set_defaults(handler=run)
 
 
@@ -145,14 +151,17 @@ def _refusal(preview) -> str:
 def run_export(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
     from verenigingsbeheer.outputs.tables import check_output
     from verenigingsbeheer.services.files import open_association_file
-    from verenigingsbeheer.services.member_export import export_members
+    from verenigingsbeheer.services.member_export import export_mailing, export_members
 
     check_output(args.out)  # before anything is opened
     with (
         open_association_file(args.db, paths.backup_dir) as database,
         database.reading() as session,
     ):
-        count = export_members(session, args.out, dt.date.today(), include_former=args.all)
+        if args.mailing:
+            count = export_mailing(session, args.out, dt.date.today())
+        else:
+            count = export_members(session, args.out, dt.date.today(), include_former=args.all)
     print(
         ngettext("{n} member exported to {path}.", "{n} members exported to {path}.", count).format(
             n=count, path=args.out

@@ -1,4 +1,5 @@
-"""`report`: one of the printed lists as a PDF (members, labels, birthdays, board, signin).
+"""`report`: one of the printed lists as a PDF (members, labels, birthdays, board, signin,
+register).
 
 Each list is a sub-command with its own options; all write `--out FILE.pdf` and accept
 `--date` (the day the list is for, default today). A list with nothing on it is still a
@@ -28,7 +29,7 @@ def register(commands) -> None:
     command = add_command(
         commands,
         "report",
-        _("write a printed list as PDF: members, labels, birthdays, board or signin"),
+        _("write a printed list as PDF: members, labels, birthdays, board, signin or register"),
         _("Write one of the printed lists as a PDF file."),
     )
     lists = command.add_subparsers(dest="kind", metavar=_("list"), title=_("lists"))
@@ -89,6 +90,8 @@ def register(commands) -> None:
         metavar=_("SECTIONS"),
         help=_("only these sections, separated by commas (default: all)"),
     )
+
+    _list(lists, "register", _("the processing register (AVG article 30)"))
 
 
 def _list(lists, name: str, summary: str) -> argparse.ArgumentParser:
@@ -198,6 +201,12 @@ def run(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
             what = _("Birthday list")
             n = member_reports.make_birthdays(session, target, today, month=args.month)
             count = counted(ngettext("{n} birthday", "{n} birthdays", n), n)
+        elif args.kind == "register":
+            from verenigingsbeheer.services import register
+
+            what = _("Processing register")
+            n = register.make_register(session, target, today)
+            count = counted(ngettext("{n} processing activity", "{n} processing activities", n), n)
         elif args.kind == "board":
             what = _("Board list")
             n = member_reports.make_board_list(session, target, today)

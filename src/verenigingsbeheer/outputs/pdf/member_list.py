@@ -14,7 +14,12 @@ from verenigingsbeheer.i18n.formatting import format_date, format_number
 from verenigingsbeheer.outputs.pdf import document
 from verenigingsbeheer.outputs.pdf.addresses import country_name
 from verenigingsbeheer.outputs.pdf.grouping import by_section
-from verenigingsbeheer.outputs.pdf.options import DEFAULT_COLUMNS, MEMBER_COLUMNS, Letterhead
+from verenigingsbeheer.outputs.pdf.options import (
+    DEFAULT_COLUMNS,
+    MEMBER_COLUMNS,
+    NO_PHOTOS_MARK,
+    Letterhead,
+)
 
 SQUEEZE = 0.95  # columns may shrink this far before the list turns to landscape
 
@@ -49,6 +54,10 @@ _CELLS: dict[str, tuple[float, bool, Callable[[MemberRow], str]]] = {
     "date_of_birth": (22, False, lambda m: _date(m.date_of_birth)),
     "member_since": (22, False, lambda m: _date(m.member_since)),
 }
+
+
+def no_photos_legend() -> str:
+    return _("{mark} no consent for photos and video").format(mark=NO_PHOTOS_MARK)
 
 
 def column_widths(columns: Sequence[str]) -> tuple[list[float], bool]:
@@ -97,11 +106,13 @@ def write_member_list(
             n=format_number(len(group))
         )
         rows = [[cell(member) for cell in cells] for member in group]
-        if include_former and "name" in columns:
+        if "name" in columns:
             at = columns.index("name")
             for row, member in zip(rows, group, strict=True):
-                if not member.current:
+                if include_former and not member.current:
                     row[at] = _("{name} (former member)").format(name=row[at])
+                if not member.photo_consent:
+                    row[at] = f"{row[at]} {NO_PHOTOS_MARK}"
         story.append(document.table(header, rows, widths, caption=f"{section} ({count})"))
         story.append(Spacer(1, 4 * mm))
     if members:
@@ -109,5 +120,7 @@ def write_member_list(
             n=format_number(len(members))
         )
         story.append(document.paragraph(_("Total: {count}").format(count=total), "heading"))
+        if "name" in columns and not all(member.photo_consent for member in members):
+            story.append(document.paragraph(no_photos_legend()))
     document.build(path, letterhead, title, story, wide=wide)
     return len(members)

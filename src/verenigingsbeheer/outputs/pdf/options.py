@@ -17,6 +17,9 @@ class Letterhead:
     logo_png: bytes | None = field(default=None, repr=False)
 
 
+# After the name of a member without consent for photos and video, with a legend below.
+NO_PHOTOS_MARK = "\u2298"  # ⊘, drawn by the embedded DejaVu Sans
+
 # The member list's columns: key -> heading (translated when printed), in printing order.
 MEMBER_COLUMNS: dict[str, str] = {
     "number": N_("No."),

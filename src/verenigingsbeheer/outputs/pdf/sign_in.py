@@ -14,12 +14,19 @@ from verenigingsbeheer.i18n import _, ngettext
 from verenigingsbeheer.i18n.formatting import format_date, format_number
 from verenigingsbeheer.outputs.pdf import document
 from verenigingsbeheer.outputs.pdf.grouping import by_section
-from verenigingsbeheer.outputs.pdf.options import Letterhead
+from verenigingsbeheer.outputs.pdf.member_list import no_photos_legend
+from verenigingsbeheer.outputs.pdf.options import NO_PHOTOS_MARK, Letterhead
 
 if TYPE_CHECKING:
     from verenigingsbeheer.services.members import MemberRow
 
 ROW_HEIGHT = 9 * mm  # room to sign
+
+
+def _name(member: MemberRow) -> str:
+    """The name, marked when no photos may be taken of this member."""
+    name = member.name.sorted_form
+    return name if member.photo_consent else f"{name} {NO_PHOTOS_MARK}"
 
 
 def write_sign_in_sheet(
@@ -50,7 +57,7 @@ def write_sign_in_sheet(
         count = ngettext("{n} member", "{n} members", len(group)).format(
             n=format_number(len(group))
         )
-        rows = [[str(member.member_number), member.name.sorted_form, ""] for member in group]
+        rows = [[str(member.member_number), _name(member), ""] for member in group]
         story.append(
             document.table(
                 header,
@@ -61,6 +68,8 @@ def write_sign_in_sheet(
                 boxed=True,
             )
         )
+    if not all(member.photo_consent for member in members):
+        story.append(document.paragraph(no_photos_legend()))
     title = _("Attendance list – {occasion}").format(occasion=occasion)
     document.build(path, letterhead, title, story)
     return len(members)

@@ -69,6 +69,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("iban", N_("IBAN"), lambda r: r.iban, lambda r: r.iban, False, 170),
     Column("pass", N_("Ooievaarspas"), lambda r: _("yes") if r.ooievaarspas else "",
            lambda r: not r.ooievaarspas, False, 80),
+    Column("photos", N_("Photos"), lambda r: "" if r.photo_consent else _("no consent"),
+           lambda r: r.photo_consent, True, 80),
 )  # fmt: skip
 COLUMN_KEYS = tuple(column.key for column in COLUMNS)
 

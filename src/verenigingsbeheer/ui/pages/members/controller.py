@@ -21,7 +21,7 @@ from verenigingsbeheer.ui.models.members_table import (
     MemberFilterProxy,
     MembersTableModel,
 )
-from verenigingsbeheer.ui.pages.members import file_actions
+from verenigingsbeheer.ui.pages.members import file_actions, privacy_actions
 from verenigingsbeheer.ui.pages.members.view import MembersView
 
 
@@ -50,6 +50,9 @@ class MembersPage(MembersView):
         self.import_action.triggered.connect(lambda: file_actions.import_members(self))
         self.export_action.triggered.connect(lambda: file_actions.export_members(self))
         self.print_action.triggered.connect(lambda: file_actions.print_list(self))
+        self.mailing_action.triggered.connect(lambda: file_actions.export_mailing(self))
+        self.person_data_action.triggered.connect(lambda: privacy_actions.export_person(self))
+        self.forget_action.triggered.connect(lambda: privacy_actions.forget_person(self))
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_member)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.edit_member)
@@ -182,6 +185,8 @@ class MembersPage(MembersView):
         ended = row is not None and row.member_until is not None
         self.end_action.setEnabled(row is not None and not ended)
         self.rejoin_action.setEnabled(ended and row.member_until < self.context.today())
+        self.person_data_action.setEnabled(row is not None)
+        self.forget_action.setEnabled(row is not None)
 
     # -- actions --------------------------------------------------------------------------
     def _dialog(self, record):

@@ -44,6 +44,34 @@ def export_members(page) -> None:
     )  # fmt: skip
 
 
+def export_mailing(page) -> None:
+    """The newsletter's addresses: only members who consented to the newsletter."""
+    from verenigingsbeheer.services.member_export import export_mailing as write_mailing
+
+    path = page.context.asker.spreadsheet_path(page, True, Path.home() / _("mailing list.csv"))
+    if path is None:
+        return
+    if path.suffix.lower() not in (".csv", ".xlsx"):
+        path = path.with_name(path.name + ".csv")
+    try:
+        with page.context.database.reading() as session:
+            count = write_mailing(session, path, page.context.today())
+    except UserError as error:
+        page.context.asker.error(page, _("Not exported"), error.message)
+        return
+    page.context.asker.inform(
+        page,
+        _("Exported"),
+        ngettext(
+            "{n} address exported to {path}; members without consent for the newsletter are "
+            "left out.",
+            "{n} addresses exported to {path}; members without consent for the newsletter "
+            "are left out.",
+            count,
+        ).format(n=format_number(count), path=path),
+    )
+
+
 def print_list(page) -> None:
     from verenigingsbeheer.services import member_reports
     from verenigingsbeheer.ui.dialogs.print_dialog import FILE_NAMES, PrintDialog

@@ -83,6 +83,12 @@ class MembersView(QWidget):
         self.more_menu = QMenu(_("More"), self)
         self.columns_menu = self.more_menu.addMenu(_("Columns"))
         self.categories_action = self.more_menu.addAction(_("Sections and membership types…"))
+        self.more_menu.addSeparator()
+        self.mailing_action = self.more_menu.addAction(_("Export the newsletter mailing list…"))
+        self.person_data_action = self.more_menu.addAction(
+            _("Export this person's data (request for access)…")
+        )
+        self.forget_action = self.more_menu.addAction(_("Forget this person…"))
         self.more_action = self.toolbar.addAction(_("More"))
         self.more_action.setMenu(self.more_menu)
         more_button = self.toolbar.widgetForAction(self.more_action)
