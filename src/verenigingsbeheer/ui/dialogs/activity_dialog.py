@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from verenigingsbeheer.i18n import _
 from verenigingsbeheer.services.register import ACTIVITY_FIELDS, FIELD_LABELS, Activity
+from verenigingsbeheer.ui.widgets.dialog_buttons import ok_cancel
 from verenigingsbeheer.ui.widgets.field_marks import error_label, mark
 
 _ONE_LINE = ("name", "legal_basis")
@@ -34,13 +34,7 @@ class ActivityDialog(QDialog):
             form.addRow(_(FIELD_LABELS[name]), widget)
         self.problem = error_label()
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
         if activity is not None:
             for name in ACTIVITY_FIELDS:

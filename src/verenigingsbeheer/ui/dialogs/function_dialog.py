@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QWidget,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from verenigingsbeheer.domain.member import Function, function_problem_of
 from verenigingsbeheer.i18n import N_, _
 from verenigingsbeheer.ui.widgets.date_field import DateField
+from verenigingsbeheer.ui.widgets.dialog_buttons import ok_cancel
 from verenigingsbeheer.ui.widgets.field_marks import error_label, mark
 
 # Offered in the list; any other title may be typed.
@@ -59,13 +59,7 @@ class FunctionDialog(QDialog):
         form.addRow("", hint)
         self.problem = error_label()
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
         if function is not None:
             self.title.setCurrentText(function.title)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from verenigingsbeheer.i18n import _
 from verenigingsbeheer.ui.widgets.date_field import DateField
+from verenigingsbeheer.ui.widgets.dialog_buttons import ok_cancel
 from verenigingsbeheer.ui.widgets.field_marks import error_label, mark
 
 
@@ -21,12 +22,7 @@ class _DatedDialog(QDialog):
         label.setWordWrap(True)
         self.form.addRow(label)
         self.problem = error_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
 
     def finish_layout(self) -> None:
         self.form.addRow(self.problem)

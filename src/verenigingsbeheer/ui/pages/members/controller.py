@@ -6,7 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 
 from verenigingsbeheer.domain.member import MemberDetails
-from verenigingsbeheer.errors import UserError, ValidationFailed
+from verenigingsbeheer.errors import ValidationFailed
 from verenigingsbeheer.i18n import _, ngettext
 from verenigingsbeheer.i18n.formatting import format_number
 from verenigingsbeheer.services import categories, households, member_records, members
@@ -245,11 +245,7 @@ class MembersPage(MembersView):
             self.select_member(saved["id"])
 
     def _act(self, action, member_id: int) -> bool:
-        try:
-            with self.context.database.transaction() as session:
-                action(session)
-        except UserError as error:
-            self.context.asker.error(self, _("Not done"), error.message)
+        if not self.context.write(self, action):
             return False
         self.refresh()
         self.select_member(member_id)

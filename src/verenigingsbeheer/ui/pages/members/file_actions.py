@@ -19,14 +19,20 @@ def import_members(page) -> None:
     page.refresh(force=True)
 
 
+def _spreadsheet_to_write(page, suggested: str) -> Path | None:
+    """Where to write, asked; a name without .csv or .xlsx gets the suggestion's suffix."""
+    path = page.context.asker.spreadsheet_path(page, True, Path.home() / suggested)
+    if path is not None and path.suffix.lower() not in (".csv", ".xlsx"):
+        path = path.with_name(path.name + Path(suggested).suffix)
+    return path
+
+
 def export_members(page) -> None:
     from verenigingsbeheer.services.member_export import export_members
 
-    path = page.context.asker.spreadsheet_path(page, True, Path.home() / _("members.xlsx"))
+    path = _spreadsheet_to_write(page, _("members.xlsx"))
     if path is None:
         return
-    if path.suffix.lower() not in (".csv", ".xlsx"):
-        path = path.with_name(path.name + ".xlsx")
     include_former = page.proxy.filters().status != "active"
     try:
         with page.context.database.reading() as session:
@@ -48,11 +54,9 @@ def export_mailing(page) -> None:
     """The newsletter's addresses: only members who consented to the newsletter."""
     from verenigingsbeheer.services.member_export import export_mailing as write_mailing
 
-    path = page.context.asker.spreadsheet_path(page, True, Path.home() / _("mailing list.csv"))
+    path = _spreadsheet_to_write(page, _("mailing list.csv"))
     if path is None:
         return
-    if path.suffix.lower() not in (".csv", ".xlsx"):
-        path = path.with_name(path.name + ".csv")
     try:
         with page.context.database.reading() as session:
             count = write_mailing(session, path, page.context.today())

@@ -86,13 +86,7 @@ class PrivacyPage(PrivacyView):
         self.anonymise_button.setEnabled(bool(self._due))
 
     def _write(self, action) -> bool:
-        try:
-            with self.context.database.transaction() as session:
-                action(session)
-        except UserError as error:
-            self.context.asker.error(self, _("Not done"), error.message)
-            return False
-        return True
+        return self.context.write(self, action)
 
     # -- retention ------------------------------------------------------------------------
     def save_years(self) -> None:
