@@ -38,8 +38,13 @@ def members_page(controller):
     return controller.window.current_page()
 
 
-def editing_controls(window) -> list:
-    return [c for page in window.pages() for c in page.editing_controls()] + [window.undo_action]
+def editable(window) -> list:
+    """The editing controls a user could still use: none, in read-only mode."""
+    controls = [c for page in window.pages() for c in page.editing_controls()]
+    controls.append(window.undo_action)
+    return [
+        c for c in controls if c.isEnabled() and not (hasattr(c, "isReadOnly") and c.isReadOnly())
+    ]
 
 
 def test_every_page_says_what_edits(controller):
@@ -108,7 +113,7 @@ def test_a_file_in_use_opens_read_only_with_everything_that_edits_switched_off(
     page = members_page(made)
     page.table.selectRow(0)
     assert page.selected() is not None
-    assert [c for c in editing_controls(window) if c.isEnabled()] == []
+    assert editable(window) == []
     assert page.export_action.isEnabled() and page.print_action.isEnabled()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)  # no question: nothing happens
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
@@ -121,9 +126,14 @@ def test_a_file_in_use_opens_read_only_with_everything_that_edits_switched_off(
     asker.spreadsheet_answers.append(target)
     page.export_action.trigger()  # exporting still works
     assert target.exists()
+    window.show_page(2)
+    details = window.current_page()
+    name = details.form.name.text()
+    qtbot.keyClicks(details.form.name, " (kopie)")  # the details can be read, not changed
+    assert details.form.name.text() == name and not details.has_unsaved_changes()
     for number in range(len(PAGES)):  # every page, after it refreshed itself
         window.show_page(number)
-        assert [c for c in editing_controls(window) if c.isEnabled()] == []
+        assert editable(window) == []
     with pytest.raises(ReadOnlyFile), made.database.transaction():
         pass
     made.shutdown()
@@ -217,7 +227,7 @@ def test_when_the_lock_is_taken_over_the_window_becomes_read_only(controller, de
     assert "jan" in message and "LAPTOP-JAN" in message
     window = controller.window
     assert window.read_only_banner.isVisible() and "jan" in window.read_only_banner.text()
-    assert [c for c in editing_controls(window) if c.isEnabled()] == []
+    assert editable(window) == []
     window.show_page(3)
     log = window.current_page()
     log.select_action(log.model.row_at(0).action_id)  # the delete, undoable before

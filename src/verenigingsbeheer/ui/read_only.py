@@ -4,8 +4,9 @@ Each page lists its editing controls in `editing_controls()` (actions and widget
 change the file; viewing, searching, exporting and printing stay out of it). The main
 window hands them to an EditGuard. An action joins a disabled QActionGroup, so the page's
 own logic (`setEnabled(True)` on a selection) cannot switch it on again; a widget is
-switched off again whenever something enables it. A page needs nothing else, although
-`context.read_only` tells it when it wants to say more.
+switched off again whenever something enables it, except that a text field is made
+read-only instead, so its text stays easy to read and to copy. A page needs nothing else,
+although `context.read_only` tells it when it wants to say more. Set it once per window.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit)
 
 
 class EditGuard(QObject):
@@ -33,7 +36,7 @@ class EditGuard(QObject):
                 self._widgets.append(control)
                 control.installEventFilter(self)
                 if self.read_only:
-                    control.setEnabled(False)
+                    _switch_off(control)
 
     def controls(self) -> list[QAction | QWidget]:
         return [*self._actions.actions(), *self._widgets]
@@ -43,14 +46,22 @@ class EditGuard(QObject):
         self._actions.setEnabled(not read_only)
         if read_only:
             for widget in self._widgets:
-                widget.setEnabled(False)
+                _switch_off(widget)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             self.read_only
             and event.type() == QEvent.Type.EnabledChange
             and isinstance(watched, QWidget)
+            and not isinstance(watched, TEXT_FIELDS)
             and watched.isEnabled()
         ):
             watched.setEnabled(False)
         return False
+
+
+def _switch_off(widget: QWidget) -> None:
+    if isinstance(widget, TEXT_FIELDS):
+        widget.setReadOnly(True)
+    else:
+        widget.setEnabled(False)

@@ -24,7 +24,7 @@ class AssociationPage(AssociationView):
 
     def editing_controls(self) -> list:
         """Read-only: the details stay readable, but the form cannot be changed or saved."""
-        return [self.form, self.save_button, self.revert_button]
+        return [*self.form.inputs(), self.save_button, self.revert_button]
 
     def refresh(self) -> None:
         if self.has_unsaved_changes():
