@@ -85,7 +85,7 @@ def open_for_window(
     """
     path = Path(path)
     if not path.is_file():  # says why (missing, a folder) without making a lock beside it
-        return Opened(open_association_file(path, backup_dir), None)
+        open_association_file(path, backup_dir).close()
     if keeper.holds(path):  # the same file again
         return Opened(open_association_file(path, backup_dir), keeper.lock)
     lock, banner = _take_lock(path, asker, parent)
