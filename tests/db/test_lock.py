@@ -252,3 +252,14 @@ def test_a_zombie_counts_as_dead():
     )
     assert not lock.process_alive(process.pid)
     process.wait(timeout=20)
+
+
+def test_a_lost_lock_counts_as_released_and_leaves_the_new_one_alone(data_file: Path):
+    held = acquire(data_file)
+    other = write_lock(data_file)
+    with pytest.raises(LockLost):
+        held.refresh()
+    assert held.released
+    held.refresh()  # both do nothing now
+    held.release()
+    assert read_lock(data_file) == other

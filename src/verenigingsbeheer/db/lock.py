@@ -166,27 +166,25 @@ class FileLock:
         self.released = False
 
     def refresh(self) -> None:
-        """Write a new heartbeat; LockLost when someone else has taken the lock over."""
+        """Write a new heartbeat; LockLost when someone else has taken the lock over (it
+        is then theirs: this object counts as released and never removes it)."""
         if self.released:
             return
         try:
             current = _read(self.path)
         except UnreadableLock:
             current = self.holder  # damaged by something else: write ours again
-        if current is None:  # removed by hand: take it again, unless someone was quicker
-            fresh = replace(self.holder, heartbeat=now())
-            if not _create(self.path, fresh):
-                raise LockLost(self.data_file, _read_quietly(self.path))
-            self.holder = fresh
-            return
-        if current.token != self.holder.token:
-            raise LockLost(self.data_file, current)
         fresh = replace(self.holder, heartbeat=now())
-        _write_over(self.path, fresh)
+        if current is None:  # removed by hand: take it again, unless someone was quicker
+            if not _create(self.path, fresh):
+                self.released = True
+                raise LockLost(self.data_file, _read_quietly(self.path))
+        elif current.token != self.holder.token:
+            self.released = True
+            raise LockLost(self.data_file, current)
+        else:
+            _write_over(self.path, fresh)
         self.holder = fresh
-
-    def still_ours(self) -> bool:
-        return not self.released and _read_quietly(self.path) == self.holder
 
     def release(self) -> None:
         """Remove the lock file, but only while it is still ours. Never raises."""

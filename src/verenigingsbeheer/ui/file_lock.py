@@ -65,8 +65,7 @@ class LockKeeper:
             return
         try:
             self.lock.refresh()
-        except locking.LockLost as lost:
-            self.lock.released = True  # it is theirs now: never remove it
+        except locking.LockLost as lost:  # theirs now; the lock will not remove it
             self.hold(None)
             self._lost(lost)
         except OSError as error:  # a network folder away for a moment: try next minute
