@@ -31,3 +31,11 @@ class ValidationFailed(UserError):
     def __init__(self, problems: dict[str, str]) -> None:
         super().__init__(" ".join(problems.values()))
         self.problems = problems
+
+
+class ReadOnlyFile(UserError):
+    """The file was opened read-only (someone else has it open); nothing may be written."""
+
+
+class FileInUse(UserError):
+    """Another program holds the file's lock; a writing command does nothing."""

@@ -79,3 +79,33 @@ def test_backup_through_the_backup_api_is_a_complete_database(demo_db, tmp_path:
 
     with Database(target) as copy, copy.reading() as session:
         assert len(members.list_members(session, DEMO_DATE)) == 40
+
+
+def test_a_read_only_file_refuses_every_write(demo_path: Path, paths):
+    from sqlalchemy.exc import OperationalError
+
+    from verenigingsbeheer.db.opening import open_database
+    from verenigingsbeheer.errors import ReadOnlyFile
+
+    before = demo_path.read_bytes()
+    with open_database(demo_path, paths.backup_dir, read_only=True) as database:
+        with database.reading() as session:
+            assert members.count_current(session, DEMO_DATE) == 40
+        with pytest.raises(ReadOnlyFile, match="koor.sqlite"), database.transaction():
+            pytest.fail("a transaction was started")
+        # Even a write that goes around the Unit of Work is refused, by SQLite itself.
+        with pytest.raises(OperationalError, match="readonly"), database.reading() as session:
+            session.execute(text("UPDATE association SET name = 'Kwijt'"))
+    assert demo_path.read_bytes() == before
+
+
+def test_read_only_opens_a_file_whose_name_looks_like_a_uri(tmp_path: Path, paths):
+    from verenigingsbeheer.db.opening import open_database
+
+    path = tmp_path / "koor 50% #1?.sqlite"
+    create_database(path, AssociationDetails(name="Koor")).close()
+    with (
+        open_database(path, paths.backup_dir, read_only=True) as database,
+        database.reading() as session,
+    ):
+        assert association.get_details(session).name == "Koor"

@@ -35,6 +35,8 @@ class ScriptedAsker:
         self.spreadsheet_answers: list[Path | None] = []
         self.pdf_answers: list[Path | None] = []
         self.informed: list[tuple[str, str]] = []
+        self.file_in_use_answers: list[str] = []
+        self.file_in_use_asked: list[tuple[str, bool]] = []
 
     def _next(self, queue: list, what: str):
         if not queue:
@@ -91,6 +93,13 @@ class ScriptedAsker:
     def spreadsheet_path(self, parent, save, suggested):
         return self._next(self.spreadsheet_answers, "spreadsheet_path")
 
+    def file_in_use(self, parent, message, can_take_over):
+        """Answered with "read_only", "take_over" or "cancel"; records (message, offered)."""
+        self.file_in_use_asked.append((message, can_take_over))
+        answer = self._next(self.file_in_use_answers, f"file_in_use: {message}")
+        assert answer != "take_over" or can_take_over, "take-over was not offered"
+        return answer
+
 
 @pytest.fixture
 def asker() -> ScriptedAsker:
@@ -125,3 +134,12 @@ def controller(make_controller, demo_path: Path, qtbot):
     made.start(demo_path)
     qtbot.waitExposed(made.window)
     return made
+
+
+def open_page(window, page_class):
+    """Show the window's page of this class (by type, so adding a page moves nothing)."""
+    for index, page in enumerate(window.pages()):
+        if isinstance(page, page_class):
+            window.show_page(index)
+            return page
+    raise AssertionError(f"no {page_class.__name__} in the window")

@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tests.conftest import DEMO_DATE
+from tests.ui.conftest import open_page
 from verenigingsbeheer.services import members
 from verenigingsbeheer.ui.models.members_table import COLUMN_KEYS
+from verenigingsbeheer.ui.pages.history.controller import HistoryPage
 
 
 def shown_names(page) -> list[str]:
@@ -40,8 +42,7 @@ def test_a_deleted_member_comes_back_with_edit_undo(controller, asker, qtbot):
         back = {r.member_id for r in members.list_members(session, DEMO_DATE)}
     assert victim.member_id in back
 
-    window.show_page(4)
-    log = window.current_page()
+    log = open_page(window, HistoryPage)
     kinds = [log.model.index(r, 2).data() for r in range(log.model.rowCount())]
     assert kinds[:2] == ["Ongedaan maken", "Verwijderen"]
     assert log.model.index(1, 5).data() == "ongedaan gemaakt"
@@ -66,8 +67,7 @@ def test_the_log_filters_by_who_and_kind_and_undoes_from_the_list(controller, as
 
     asker.dialog_steps.append(end)
     page.end_action.trigger()
-    window.show_page(4)
-    log = window.current_page()
+    log = open_page(window, HistoryPage)
     log.kind.setCurrentIndex(log.kind.findData("end"))
     assert log.model.rowCount() == 1
     assert log.model.index(0, 5).data() == "ongedaan te maken"

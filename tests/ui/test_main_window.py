@@ -146,6 +146,7 @@ def test_recent_files_menu_and_last_file(
     controller.window.recent_menu.actions()[0].trigger()
     assert controller.database.path == demo_path
     # a later start without --db opens the last-used file directly
+    controller.shutdown()  # the program was closed (and let go of the file)
     again = make_controller(settings_store.load(paths.settings_file))
     assert again.start(None)
     assert again.database.path.resolve() == demo_path.resolve()

@@ -9,16 +9,13 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from tests.conftest import DEMO_DATE
+from tests.ui.conftest import open_page
 from verenigingsbeheer.services import members, privacy, register
 from verenigingsbeheer.ui.pages.privacy.controller import PrivacyPage
 
 
 def open_privacy(controller) -> PrivacyPage:
-    window = controller.window
-    window.show_page(3)
-    page = window.current_page()
-    assert isinstance(page, PrivacyPage)
-    return page
+    return open_page(controller.window, PrivacyPage)
 
 
 def test_shorter_retention_lists_former_members_and_anonymises_them(controller, asker, qtbot):

@@ -17,6 +17,7 @@ from verenigingsbeheer import APP_NAME, __version__, i18n
 from verenigingsbeheer import settings as settings_store
 from verenigingsbeheer.cli.arguments import Parser, UsageError, add_help, translated_argparse
 from verenigingsbeheer.cli.commands import COMMANDS
+from verenigingsbeheer.cli.guard import guarded
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _
 from verenigingsbeheer.logs import configure_logging
@@ -100,7 +101,8 @@ def main(
         return EXIT_USAGE
     configure_logging(paths)
     try:
-        return args.handler(args, paths, out)
+        with guarded(args, PROG, err):  # conflict-copy notes; the lock for writing commands
+            return args.handler(args, paths, out)
     except UserError as error:
         print(_("{prog}: error: {message}").format(prog=PROG, message=error.message), file=err)
         return EXIT_USAGE

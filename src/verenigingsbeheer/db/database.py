@@ -9,6 +9,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from verenigingsbeheer.db import audit, sqlite
+from verenigingsbeheer.errors import ReadOnlyFile
+from verenigingsbeheer.i18n import _
 
 
 def _user_name() -> str:
@@ -25,11 +27,13 @@ class Database:
 
     Every change made in a transaction is written to the audit log, with `who` as the
     person who made it (the name set in the settings, else the computer's user name).
+    A `read_only` file is opened so that SQLite refuses writes, and `transaction()` says so.
     """
 
-    def __init__(self, path: Path, who: str | None = None) -> None:
+    def __init__(self, path: Path, who: str | None = None, *, read_only: bool = False) -> None:
         self.path = path
-        self.engine = sqlite.make_engine(path)
+        self.read_only = read_only
+        self.engine = sqlite.make_engine(path, read_only=read_only)
         self.who = who if who is not None else _user_name()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
         audit.install(self._sessions)
@@ -43,6 +47,10 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """The Unit of Work of one user action: commit at the end, roll back on error."""
+        if self.read_only:
+            raise ReadOnlyFile(
+                _("{path} is open read-only: nothing can be changed.").format(path=self.path)
+            )
         session = self._sessions(info={audit.WHO: self.who})
         try:
             yield session

@@ -82,10 +82,20 @@ def backup_target(folder: Path, path: Path, reason: str, when: dt.datetime | Non
     return target
 
 
-def open_database(path: Path, backup_dir: Path) -> Database:
-    """Open an existing file, upgrading it (after a backup) when it is older."""
+def open_database(path: Path, backup_dir: Path, *, read_only: bool = False) -> Database:
+    """Open an existing file, upgrading it (after a backup) when it is older.
+
+    `read_only` (someone else has the file open) never writes, so it cannot upgrade either.
+    """
     path = Path(path)
     revision = inspect_file(path)
+    if revision != SCHEMA_HEAD and read_only:
+        raise UserError(
+            _(
+                "{path} must be brought up to date for this version, which cannot be done "
+                "while it is open read-only. Open it when nobody else has it open."
+            ).format(path=path)
+        )
     if revision != SCHEMA_HEAD:
         if not sqlite.is_writable(path):
             raise UserError(
@@ -104,7 +114,7 @@ def open_database(path: Path, backup_dir: Path) -> Database:
                 .strip()
             ) from error
         _upgrade(path, target)
-    return Database(path)
+    return Database(path, read_only=read_only)
 
 
 def _upgrade(path: Path, backup: Path) -> None:

@@ -7,6 +7,7 @@ online backup API live here, so a later PostgreSQL backend replaces only this mo
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,15 @@ APPLICATION_ID = int.from_bytes(b"VBEH", "big")
 BUSY_TIMEOUT_MS = 5000
 
 
-def url_for(path: Path) -> URL:
-    """The engine URL; built from parts, so `%`, `?` or `#` in a file name stay literal."""
-    return URL.create("sqlite", database=str(path))
+def url_for(path: Path, *, read_only: bool = False) -> URL:
+    """The engine URL; built from parts, so `%`, `?` or `#` in a file name stay literal.
+
+    Read-only opens an SQLite URI with `mode=ro`: SQLite itself then refuses every write.
+    """
+    if not read_only:
+        return URL.create("sqlite", database=str(path))
+    uri = Path(os.path.abspath(path)).as_uri()  # percent-encodes what a URI cannot hold
+    return URL.create("sqlite", database=uri, query={"mode": "ro", "uri": "true"})
 
 
 def configure_dbapi_connection(dbapi_connection: Any, *, foreign_keys: bool = True) -> None:
@@ -48,9 +55,9 @@ def foreign_key_problems(dbapi_connection: Any) -> list[tuple]:
     return list(dbapi_connection.execute("PRAGMA foreign_key_check").fetchall())
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
     """An engine whose transactions are real SQLite transactions (BEGIN ... COMMIT)."""
-    engine = create_engine(url_for(path))
+    engine = create_engine(url_for(path, read_only=read_only))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -88,6 +95,23 @@ def read_schema_state(path: Path) -> tuple[set[str], str | None, int]:
         return tables, revision, application_id
     finally:
         connection.close()
+
+
+def read_file_uid(path: Path) -> str | None:
+    """The association's file id (the same in a file and its copies), read without writing;
+    None when `path` is not a readable association file."""
+    uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except (sqlite3.Error, OSError):
+        return None
+    try:
+        row = connection.execute("SELECT file_uid FROM association ORDER BY id LIMIT 1").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+    return row[0] if row else None
 
 
 def backup_file(source: Path, target: Path) -> Path:
@@ -146,6 +170,4 @@ def describe_error(error: BaseException, path: Path | None = None) -> str | None
 
 def is_writable(path: Path) -> bool:
     """Both the file and its folder must be writable (SQLite writes its journal beside it)."""
-    import os
-
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)

@@ -25,9 +25,14 @@ __all__ = [
 ]
 
 
-def open_association_file(path: Path, backup_dir: Path) -> AssociationFile:
-    """Open an existing file (upgrading it after a backup); UserError says why not."""
-    return open_database(path, backup_dir)
+def open_association_file(
+    path: Path, backup_dir: Path, *, read_only: bool = False
+) -> AssociationFile:
+    """Open an existing file (upgrading it after a backup); UserError says why not.
+
+    `read_only`: for viewing a file someone else has open; every write is refused.
+    """
+    return open_database(path, backup_dir, read_only=read_only)
 
 
 def create_association_file(path: Path, details: AssociationDetails) -> AssociationFile:

@@ -16,15 +16,12 @@ from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _
 from verenigingsbeheer.paths import Paths
 from verenigingsbeheer.services import history, overview
-from verenigingsbeheer.services.files import (
-    AssociationFile,
-    create_association_file,
-    open_association_file,
-)
+from verenigingsbeheer.services.files import AssociationFile, create_association_file
 from verenigingsbeheer.settings import Settings
-from verenigingsbeheer.ui import qt_translations
+from verenigingsbeheer.ui import file_lock, qt_translations
 from verenigingsbeheer.ui.asker import Asker
 from verenigingsbeheer.ui.context import PageContext
+from verenigingsbeheer.ui.file_lock import Cancelled, LockKeeper, Opened, open_for_window
 from verenigingsbeheer.ui.main_window import MainWindow
 from verenigingsbeheer.ui.pages.association.controller import AssociationPage
 from verenigingsbeheer.ui.pages.dashboard.controller import DashboardPage
@@ -60,6 +57,9 @@ class AppController:
         self.database: AssociationFile | None = None
         self.window: MainWindow | None = None
         self._context: PageContext | None = None
+        # One writer at a time: the open file's lock, or the read-only line (ui/file_lock.py).
+        self.lock_keeper = LockKeeper(self._lock_lost)
+        self.read_only_banner: str | None = None
 
     # -- start-up ---------------------------------------------------------------------------
     def start(self, db_path: Path | None) -> bool:
@@ -68,8 +68,7 @@ class AppController:
         Returns False when there is nothing to show (the user cancelled the first run).
         """
         if db_path is not None:
-            self.open_file(db_path, raise_errors=True)
-            return True
+            return self.open_file(db_path, raise_errors=True)  # False: cancelled (in use)
         last = self.settings.last_file
         if last is not None and last.exists() and self.open_file(last):
             return True
@@ -80,7 +79,11 @@ class AppController:
         if self.window is not None and not self.window.may_close():
             return False
         try:
-            database = open_association_file(Path(path), self.paths.backup_dir)
+            opened = open_for_window(
+                Path(path), self.paths.backup_dir, self.asker, self.window, self.lock_keeper
+            )
+        except Cancelled:
+            return False
         except UserError as error:
             if raise_errors:
                 raise
@@ -89,7 +92,7 @@ class AppController:
                 self.settings.forget(Path(path))
                 self._save_settings()
             return False
-        self._switch_to(database)
+        self._switch_to(opened)
         return True
 
     def new_file(self) -> bool:
@@ -103,21 +106,33 @@ class AppController:
         if details is None:  # the user chose to open an existing file instead
             return self.open_file(path)
         try:
-            database = create_association_file(path, details)
+            create_association_file(path, details).close()
         except UserError as error:
             self.asker.error(self.window, _("The file cannot be created"), error.message)
             return False
-        self._switch_to(database)
-        return True
+        return self.open_file(path)  # takes its lock like any other file
 
-    def _switch_to(self, database: AssociationFile) -> None:
-        if self.database is not None:
-            self.database.close()
-        self.database = database
-        database.committed.append(self._update_undo)
+    def _switch_to(self, opened: Opened, *, explain: bool = True) -> None:
+        if self.database is not opened.database:
+            if self.database is not None:
+                self.database.close()
+            opened.database.committed.append(self._update_undo)
+        self.lock_keeper.hold(opened.lock)  # lets go of the previous file's lock
+        self.read_only_banner = opened.banner if opened.lock is None else None
+        database = self.database = opened.database
         self.settings.remember(database.path)
         self._save_settings()
         self._build_window()
+        if explain:
+            file_lock.explain_conflicts(self.asker, self.window, database.path)
+
+    def _lock_lost(self, lost) -> None:
+        """Someone took the file over while we slept: from now on we only look."""
+        assert self.database is not None
+        self.database.read_only = True
+        opened = Opened(self.database, None, file_lock.lost_banner(lost))
+        self._switch_to(opened, explain=False)
+        self.asker.inform(self.window, _("File taken over"), file_lock.lost_message(lost))
 
     # -- settings ---------------------------------------------------------------------------
     def change_settings(self) -> None:
@@ -152,14 +167,17 @@ class AppController:
             association_changed=self._refresh_title,
             settings=self.settings,
             save_settings=self._save_settings,
+            read_only=self.read_only_banner is not None,
         )
         for page_class, icon_name in PAGES:
             window.add_page(page_class(context), icon_name)
+        window.set_read_only(self.read_only_banner)
         window.new_requested.connect(self.new_file)
         window.open_requested.connect(self._ask_open)
         window.recent_requested.connect(lambda path: self.open_file(Path(path)))
         window.settings_requested.connect(self.change_settings)
         window.undo_requested.connect(self._undo_last)
+        window.closed.connect(self.lock_keeper.release)  # quitting: others may write now
         self._context = context
         window.restore_state()
         self.window = window
@@ -197,6 +215,8 @@ class AppController:
         self.window.set_undo(last.description if last else None)
 
     def _undo_last(self) -> None:
+        if self.database.read_only:
+            return
         with self.database.reading() as session:
             last = history.last_undoable(session, self.database.actions)
         if last is not None and undo_action(self._context, last, self.window):
@@ -211,6 +231,7 @@ class AppController:
             self.open_file(path)
 
     def shutdown(self) -> None:
+        self.lock_keeper.release()
         if self.database is not None:
             self.database.close()
             self.database = None

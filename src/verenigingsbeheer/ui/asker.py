@@ -58,6 +58,10 @@ class Asker(Protocol):
     def inform(self, parent: QWidget | None, title: str, message: str) -> None:
         """Tell the user something that went well, or needs their attention."""
 
+    def file_in_use(self, parent: QWidget | None, message: str, can_take_over: bool) -> str:
+        """Someone else has the file open: "read_only", "take_over" (only when
+        `can_take_over`, for a lock that looks abandoned) or "cancel"."""
+
 
 class QtAsker:
     """The real thing: modal Qt dialogs."""
@@ -153,3 +157,17 @@ class QtAsker:
         box = QMessageBox(QMessageBox.Icon.Information, title, message, parent=parent)
         box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
+
+    def file_in_use(self, parent: QWidget | None, message: str, can_take_over: bool) -> str:
+        box = QMessageBox(QMessageBox.Icon.Warning, _("File in use"), message, parent=parent)
+        take = box.addButton(_("Take over"), QMessageBox.ButtonRole.DestructiveRole)
+        take.setVisible(can_take_over)
+        read_only = box.addButton(_("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(read_only)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is take and can_take_over:
+            return "take_over"
+        return "read_only" if clicked is read_only else "cancel"

@@ -1,4 +1,5 @@
-"""What every page's controller needs: the open file, the asker and today's date."""
+"""What every page's controller needs: the open file, the asker, today's date, and whether
+the file may be changed."""
 
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ class PageContext:
     association_changed: Callable[[], None] = field(default=lambda: None)
     settings: Settings = field(default_factory=Settings)
     save_settings: Callable[[], None] = field(default=lambda: None)
+    # Someone else has the file open: nothing may be changed. The main window switches off
+    # what each page lists in `editing_controls()` (see ui/read_only.py); a page reads this
+    # only when it wants to do more, such as not offering an edit form.
+    read_only: bool = False
 
     def write(self, parent, action: Callable[[Any], object]) -> bool:
         """Do `action(session)` as one transaction; when a rule refuses it, say why ("Not

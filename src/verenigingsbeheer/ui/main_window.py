@@ -6,6 +6,7 @@ AppController's work, and each page talks to the services itself.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
@@ -18,12 +19,14 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from verenigingsbeheer import APP_NAME
 from verenigingsbeheer.i18n import _
 from verenigingsbeheer.ui.icons import icon
+from verenigingsbeheer.ui.read_only import EditGuard
 
 SIDEBAR_WIDTH = 200
 SIDEBAR_STYLE = """
@@ -33,6 +36,10 @@ QListWidget#sidebar::item { padding: 8px 8px; border-radius: 4px; margin: 0 6px;
 QListWidget#sidebar::item:selected { background: #d6e4f2; color: #1d3d5e; }
 QListWidget#sidebar::item:hover:!selected { background: palette(alternate-base); }
 """
+BANNER_STYLE = """
+QLabel#readOnlyBanner { background: #fff3cd; color: #5c4400; padding: 7px 16px;
+                        border-bottom: 1px solid #e6c869; }
+"""
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +48,7 @@ class MainWindow(QMainWindow):
     recent_requested = Signal(str)
     settings_requested = Signal()
     undo_requested = Signal()
+    closed = Signal()  # the user closed the window: the file may be let go
 
     def __init__(self, state_file: Path) -> None:
         super().__init__()
@@ -54,16 +62,31 @@ class MainWindow(QMainWindow):
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # pages are reached by Ctrl+n
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.stack = QStackedWidget()
+        # Shown above everything while the file is open read-only (see set_read_only).
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setStyleSheet(BANNER_STYLE)
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.hide()
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.read_only_banner)
+        layout = QHBoxLayout()
         layout.setSpacing(0)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
         self.file_label = QLabel()
         self.statusBar().addPermanentWidget(self.file_label, 1)
+        self.read_only_label = QLabel()
+        self.read_only_label.hide()
+        self.statusBar().addPermanentWidget(self.read_only_label)
+        self.edit_guard = EditGuard(self)
         self._build_menus()
+        self.edit_guard.add([self.undo_action])
         self.sidebar.currentRowChanged.connect(self._row_changed)
         self._current_row = -1
 
@@ -110,6 +133,9 @@ class MainWindow(QMainWindow):
         self.go_menu.addAction(action)
         self.addAction(action)
         self.page_actions.append(action)
+        editing = getattr(page, "editing_controls", None)
+        if editing is not None:
+            self.edit_guard.add(editing())
 
     def pages(self) -> list[QWidget]:
         return [self.stack.widget(i) for i in range(self.stack.count())]
@@ -140,6 +166,21 @@ class MainWindow(QMainWindow):
     def set_association(self, name: str, path: Path) -> None:
         self.setWindowTitle(f"{name} – {APP_NAME}")
         self.file_label.setText(_("File: {path}").format(path=path))
+
+    def set_read_only(self, banner: str | None) -> None:
+        """`banner` (who has the file open) switches every editing control off; set it once,
+        right after the pages were added."""
+        read_only = banner is not None
+        self.edit_guard.set_read_only(read_only)
+        self.read_only_banner.setText(
+            f"<b>{escape(banner)}</b>. "
+            + escape(_("You can view, search, export and print, but not change anything."))
+            if read_only
+            else ""
+        )
+        self.read_only_banner.setVisible(read_only)
+        self.read_only_label.setText(_("Read-only"))
+        self.read_only_label.setVisible(read_only)
 
     def set_undo(self, description: str | None) -> None:
         """What Edit > Undo would undo now; None greys it out."""
@@ -175,3 +216,4 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         event.accept()
+        self.closed.emit()

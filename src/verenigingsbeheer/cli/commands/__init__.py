@@ -1,4 +1,7 @@
-"""One module per command; each has `register(commands)` and a `run(args, paths, out)`."""
+"""One module per command; each has `register(commands)` and a `run(args, paths, out)`.
+
+A command that changes the file says so with `set_defaults(writes=True)`; see `cli.guard`.
+"""
 
 from verenigingsbeheer.cli.commands import demo, info, members, privacy, report
 

@@ -42,7 +42,7 @@ def register(commands) -> None:
         metavar=_("DATE"),
         help=_("the day the demo is made for (default today)"),
     )
-    command.set_defaults(handler=run)
+    command.set_defaults(handler=run, writes=True)
 
 
 def run(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:

@@ -41,6 +41,7 @@ def register(commands) -> None:
         action="store_true",
         help=_("import the good lines and list the lines with problems"),
     )
+    importing.set_defaults(writes=True)  # holds the file's lock while it runs
     exporting = add_command(
         actions,
         "export",

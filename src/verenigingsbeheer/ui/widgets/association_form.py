@@ -132,6 +132,10 @@ class AssociationForm(QWidget):
                 widget.currentIndexChanged.connect(lambda _i, n=name: self._on_change(n))
         self.set_logo(None)
 
+    def inputs(self) -> list[QWidget]:
+        """Every field and button that changes the details (for read-only mode)."""
+        return [*self._fields.values(), self.logo_button, self.logo_remove]
+
     def details(self) -> AssociationDetails:
         return AssociationDetails(
             name=self.name.text(),

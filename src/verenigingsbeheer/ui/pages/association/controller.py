@@ -22,6 +22,10 @@ class AssociationPage(AssociationView):
     def page_title(self) -> str:
         return _("Association")
 
+    def editing_controls(self) -> list:
+        """Read-only: the details stay readable, but the form cannot be changed or saved."""
+        return [*self.form.inputs(), self.save_button, self.revert_button]
+
     def refresh(self) -> None:
         if self.has_unsaved_changes():
             return  # keep what the user is typing

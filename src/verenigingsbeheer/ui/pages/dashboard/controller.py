@@ -23,6 +23,9 @@ class DashboardPage(DashboardView):
     def page_title(self) -> str:
         return _("Dashboard")
 
+    def editing_controls(self) -> list:
+        return []  # only figures to look at
+
     def refresh(self) -> None:
         today = self.context.today()
         with self.context.database.reading() as session:

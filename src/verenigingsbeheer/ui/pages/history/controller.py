@@ -38,6 +38,9 @@ class HistoryPage(HistoryView):
     def page_title(self) -> str:
         return _("Log")
 
+    def editing_controls(self) -> list:
+        return [self.undo_button]
+
     def can_leave(self) -> bool:
         return True
 

@@ -39,7 +39,8 @@ class MembersPage(MembersView):
         self.search.textChanged.connect(self._search)
         for combo in (self.status, self.section, self.membership_type, self.extra):
             combo.currentIndexChanged.connect(self._filter)
-        self.table.doubleClicked.connect(lambda _index: self.edit_member())
+        # Keys and double-clicks go through the actions, so read-only mode stops them too.
+        self.table.doubleClicked.connect(lambda _index: self.edit_action.trigger())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.new_action.triggered.connect(lambda: self.new_member())
         self.edit_action.triggered.connect(lambda: self.edit_member())
@@ -54,9 +55,9 @@ class MembersPage(MembersView):
         self.person_data_action.triggered.connect(lambda: privacy_actions.export_person(self))
         self.forget_action.triggered.connect(lambda: privacy_actions.forget_person(self))
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_member)
-        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.edit_member)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_member)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_action.trigger)
+        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.edit_action.trigger)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_action.trigger)
         self._update_buttons()
 
     def page_title(self) -> str:
@@ -64,6 +65,14 @@ class MembersPage(MembersView):
 
     def can_leave(self) -> bool:
         return True
+
+    def editing_controls(self) -> list:
+        """What changes the file; switched off while it is open read-only."""
+        return [
+            self.new_action, self.edit_action, self.end_action, self.rejoin_action,
+            self.delete_action, self.import_action, self.categories_action,
+            self.forget_action,
+        ]  # fmt: skip
 
     # -- loading ------------------------------------------------------------------------
     def preload(self) -> None:

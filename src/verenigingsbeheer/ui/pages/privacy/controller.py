@@ -37,6 +37,13 @@ class PrivacyPage(PrivacyView):
     def can_leave(self) -> bool:
         return True
 
+    def editing_controls(self) -> list:
+        """What changes the file; printing the register stays possible read-only."""
+        return [
+            self.years, self.anonymise_button, self.add_button, self.change_button,
+            self.remove_button,
+        ]  # fmt: skip
+
     def refresh(self) -> None:
         today = self.context.today()
         with self.context.database.reading() as session:
