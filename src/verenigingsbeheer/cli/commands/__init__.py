@@ -1,5 +1,5 @@
 """One module per command; each has `register(commands)` and a `run(args, paths, out)`."""
 
-from verenigingsbeheer.cli.commands import demo, info, members, report
+from verenigingsbeheer.cli.commands import backup, check, demo, info, members, report, restore
 
-COMMANDS = (demo, info, members, report)
+COMMANDS = (demo, info, members, report, backup, restore, check)

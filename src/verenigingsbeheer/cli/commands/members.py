@@ -92,10 +92,13 @@ def run_import(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
     else:
         database = open_association_file(path, paths.backup_dir)
     try:
-        with database.transaction() as session:
+        with database.reading() as session:
             preview = member_import.preview(session, table, mapping, dt.date.today())
-            if preview.invalid and not args.skip_invalid:
-                raise UserError(_refusal(preview))
+        if preview.invalid and not args.skip_invalid:
+            raise UserError(_refusal(preview))
+        if not created:
+            _backup_before_import(database, paths)
+        with database.transaction() as session:
             result = member_import.run_import(session, preview, skip_invalid=args.skip_invalid)
     except BaseException:
         database.close()
@@ -115,6 +118,19 @@ def run_import(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
     for line in result.summary():
         print(line, file=out)
     return 0
+
+
+def _backup_before_import(database, paths: Paths) -> None:
+    """A "voor-import" backup in the backup folder; no backup, no import."""
+    import sys
+
+    from verenigingsbeheer import settings as settings_store
+    from verenigingsbeheer.services import backups
+
+    config = backups.config_for(settings_store.load(paths.settings_file), paths)
+    if config.note:
+        print(_("Note: {message}").format(message=config.note), file=sys.stderr)
+    backups.backup_before(database, "voor-import", config)
 
 
 def _column_lines(preview) -> list[str]:
