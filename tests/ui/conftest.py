@@ -35,6 +35,9 @@ class ScriptedAsker:
         self.spreadsheet_answers: list[Path | None] = []
         self.pdf_answers: list[Path | None] = []
         self.informed: list[tuple[str, str]] = []
+        self.folder_answers: list[Path | None] = []
+        self.new_passphrase_steps: list[Callable] = []
+        self.passphrase_answers: list[str | None] = []
 
     def _next(self, queue: list, what: str):
         if not queue:
@@ -90,6 +93,21 @@ class ScriptedAsker:
 
     def spreadsheet_path(self, parent, save, suggested):
         return self._next(self.spreadsheet_answers, "spreadsheet_path")
+
+    def choose_folder(self, parent, title, start):
+        return self._next(self.folder_answers, f"choose_folder: {title}")
+
+    def new_passphrase(self, parent):
+        """The real dialog, filled in by the test's step (which returns accepted)."""
+        from verenigingsbeheer.ui.dialogs.passphrase_dialog import PassphraseDialog
+
+        step = self._next(self.new_passphrase_steps, "new_passphrase")
+        dialog = PassphraseDialog(parent)
+        self.dialogs.append(dialog)
+        return dialog.passphrase() if step(dialog) else None
+
+    def passphrase(self, parent, name):
+        return self._next(self.passphrase_answers, f"passphrase: {name}")
 
 
 @pytest.fixture

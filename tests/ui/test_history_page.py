@@ -9,6 +9,13 @@ from verenigingsbeheer.services import members
 from verenigingsbeheer.ui.models.members_table import COLUMN_KEYS
 
 
+def log_page_index() -> int:
+    from verenigingsbeheer.ui.app_controller import PAGES
+    from verenigingsbeheer.ui.pages.history.controller import HistoryPage
+
+    return [page for page, _icon in PAGES].index(HistoryPage)
+
+
 def shown_names(page) -> list[str]:
     column = COLUMN_KEYS.index("name")
     return [page.proxy.index(row, column).data() for row in range(page.proxy.rowCount())]
@@ -40,7 +47,7 @@ def test_a_deleted_member_comes_back_with_edit_undo(controller, asker, qtbot):
         back = {r.member_id for r in members.list_members(session, DEMO_DATE)}
     assert victim.member_id in back
 
-    window.show_page(3)
+    window.show_page(log_page_index())
     log = window.current_page()
     kinds = [log.model.index(r, 2).data() for r in range(log.model.rowCount())]
     assert kinds[:2] == ["Ongedaan maken", "Verwijderen"]
@@ -66,7 +73,7 @@ def test_the_log_filters_by_who_and_kind_and_undoes_from_the_list(controller, as
 
     asker.dialog_steps.append(end)
     page.end_action.trigger()
-    window.show_page(3)
+    window.show_page(log_page_index())
     log = window.current_page()
     log.kind.setCurrentIndex(log.kind.findData("end"))
     assert log.model.rowCount() == 1

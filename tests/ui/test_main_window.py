@@ -8,8 +8,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from verenigingsbeheer import settings as settings_store
+from verenigingsbeheer.i18n import _
 from verenigingsbeheer.ui.app_controller import PAGES
 from verenigingsbeheer.ui.pages.association.controller import AssociationPage
+from verenigingsbeheer.ui.pages.backups.controller import BackupsPage
 from verenigingsbeheer.ui.pages.dashboard.controller import DashboardPage
 from verenigingsbeheer.ui.pages.history.controller import HistoryPage
 from verenigingsbeheer.ui.pages.members.controller import MembersPage
@@ -50,10 +52,12 @@ def test_every_page_by_click(controller, qtbot):
         "Overzicht",
         "Leden",
         "Vereniging",
+        _("Backups"),
         "Logboek",
     ]
     for row, expected in [
-        (1, MembersPage), (2, AssociationPage), (3, HistoryPage), (0, DashboardPage)
+        (1, MembersPage), (2, AssociationPage), (3, BackupsPage), (4, HistoryPage),
+        (0, DashboardPage),
     ]:  # fmt: skip
         rect = sidebar.visualItemRect(sidebar.item(row))
         qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -67,7 +71,8 @@ def test_every_page_by_shortcut(controller, qtbot):
     for key, expected in [
         (Qt.Key.Key_2, MembersPage),
         (Qt.Key.Key_3, AssociationPage),
-        (Qt.Key.Key_4, HistoryPage),
+        (Qt.Key.Key_4, BackupsPage),
+        (Qt.Key.Key_5, HistoryPage),
         (Qt.Key.Key_1, DashboardPage),
     ]:
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
@@ -100,7 +105,7 @@ def test_switching_to_english_changes_visible_labels(controller, asker, qtbot, p
     assert "current members" in after and "huidige leden" not in after
     assert "Saturday, 7 March 2026" in after
     sidebar = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert sidebar == ["Dashboard", "Members", "Association", "Log"]
+    assert sidebar == ["Dashboard", "Members", "Association", "Backups", "Log"]
     assert settings_store.load(paths.settings_file).language == "en"
     # and back to Dutch
     asker.settings_answers.append("nl")

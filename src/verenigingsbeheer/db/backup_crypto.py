@@ -111,6 +111,17 @@ def read_sealed(path: Path, *, header_only: bool = False) -> Sealed:
     return Sealed(header, header_bytes, payload)
 
 
+def passphrase_fits(path: Path, passphrase: str) -> bool:
+    """Whether `passphrase` opens this backup (checked against the header, not decrypted)."""
+    try:
+        kdf = read_sealed(path, header_only=True).header["kdf"]
+        _key, check = _derive(passphrase, _unb64(kdf["salt"]), int(kdf["n"]), int(kdf["r"]),
+                              int(kdf["p"]))  # fmt: skip
+        return hmac.compare_digest(check, _unb64(kdf["check"]))
+    except (OSError, UserError, KeyError, TypeError, ValueError):
+        return False
+
+
 def decrypt(path: Path, passphrase: str) -> bytes:
     """The database image inside an encrypted backup.
 

@@ -17,7 +17,12 @@ from pathlib import Path
 
 from verenigingsbeheer.db import backups as store
 from verenigingsbeheer.db import sqlite as seam
-from verenigingsbeheer.db.backup_crypto import DamagedBackup, WrongPassphrase, passphrase_problem
+from verenigingsbeheer.db.backup_crypto import (
+    DamagedBackup,
+    WrongPassphrase,
+    passphrase_fits,
+    passphrase_problem,
+)
 from verenigingsbeheer.db.backup_info import Contents
 from verenigingsbeheer.db.backups import BackupFile
 from verenigingsbeheer.db.rotation import RotationPolicy
@@ -37,6 +42,7 @@ __all__ = [
     "backup_if_changed",
     "config_for",
     "make_backup",
+    "passphrase_fits",
     "passphrase_problem",
 ]
 

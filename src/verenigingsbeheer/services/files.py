@@ -32,9 +32,12 @@ __all__ = [
 ]
 
 
-def open_association_file(path: Path, backup_dir: Path) -> AssociationFile:
-    """Open an existing file (upgrading it after a backup); UserError says why not."""
-    return open_database(path, backup_dir)
+def open_association_file(
+    path: Path, backup_dir: Path, *, passphrase: str | None = None
+) -> AssociationFile:
+    """Open an existing file (upgrading it after a backup, encrypted with `passphrase` if
+    given); UserError says why not, DamagedFile when SQLite's quick check fails."""
+    return open_database(path, backup_dir, passphrase=passphrase)
 
 
 def create_association_file(path: Path, details: AssociationDetails) -> AssociationFile:

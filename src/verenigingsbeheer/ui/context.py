@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from verenigingsbeheer.paths import Paths
 from verenigingsbeheer.services.files import AssociationFile
 from verenigingsbeheer.settings import Settings
 from verenigingsbeheer.ui.asker import Asker
@@ -20,3 +21,8 @@ class PageContext:
     association_changed: Callable[[], None] = field(default=lambda: None)
     settings: Settings = field(default_factory=Settings)
     save_settings: Callable[[], None] = field(default=lambda: None)
+    # Backups: this computer's folders (the kept passphrase lives in the config folder),
+    # and a way to replace the open file (a restore): the function runs with the file
+    # closed and returns what to tell the user; then the window reopens the file.
+    paths: Paths | None = None
+    replace_file: Callable[[Callable[[], str]], bool] = field(default=lambda _run: False)

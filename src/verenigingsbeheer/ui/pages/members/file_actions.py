@@ -14,9 +14,22 @@ from verenigingsbeheer.i18n.formatting import format_number
 def import_members(page) -> None:
     from verenigingsbeheer.ui.dialogs.import_wizard import ImportWizard
 
-    wizard = ImportWizard(page.context.database, page.context.asker, page.context.today(), page)
+    context = page.context
+    wizard = ImportWizard(
+        context.database, context.asker, context.today(), page, before_import=lambda: _backup(page)
+    )
     page.context.asker.run_dialog(wizard)
     page.refresh(force=True)
+
+
+def _backup(page) -> None:
+    """The backup before an import; no backup, no import (UserError says why)."""
+    from verenigingsbeheer.services import backups
+
+    context = page.context
+    if context.paths is not None:
+        config = backups.config_for(context.settings, context.paths)
+        backups.backup_before(context.database, "voor-import", config)
 
 
 def export_members(page) -> None:
