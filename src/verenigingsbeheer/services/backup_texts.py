@@ -20,9 +20,11 @@ COUNT_LABELS = (
 )
 
 
-def when_text(moment: dt.datetime) -> str:
-    """ "7 maart 2026, 10:15" """
-    return _("{date}, {time}").format(date=format_date(moment.date()), time=f"{moment:%H:%M}")
+def when_text(moment: dt.datetime, style: str = "long") -> str:
+    """ "7 maart 2026, 10:15" (long) or "07-03-2026, 10:15" (short, for lists)."""
+    return _("{date}, {time}").format(
+        date=format_date(moment.date(), style), time=f"{moment:%H:%M}"
+    )
 
 
 def size_text(size: int) -> str:

@@ -46,13 +46,13 @@ class BackupsTableModel(QAbstractTableModel):
         backup = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                when_text(backup.made_at),
+                when_text(backup.made_at, "short"),
                 reason_label(backup.reason),
                 size_text(backup.size),
                 _("yes") if backup.encrypted else _("no"),
             )[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(backup.path)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole reason, where the column is narrow
+            return f"{reason_label(backup.reason)}\n{backup.path}"
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

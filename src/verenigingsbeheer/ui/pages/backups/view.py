@@ -26,6 +26,17 @@ MAX_KEEP = 1000
 WARNING_STYLE = "color: #8a3b00;"
 
 
+class _Content(QWidget):
+    """Asks for the height its wrapped texts need at its width; a scroll area otherwise
+    squeezes them (it ignores height-for-width)."""
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        needed = self.layout().totalHeightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+
 class BackupsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,7 +47,7 @@ class BackupsView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(scroll)
-        content = QWidget()
+        content = _Content()
         scroll.setWidget(content)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -79,6 +90,7 @@ class BackupsView(QWidget):
         self.details_hint.setWordWrap(True)
         self.details.addRow(self.details_hint)
         details.setMinimumWidth(220)
+        details.setMaximumWidth(360)
         middle.addWidget(details, 2)
         layout.addLayout(middle, 1)
 
