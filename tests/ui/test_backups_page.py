@@ -16,6 +16,7 @@ from verenigingsbeheer.i18n import _
 from verenigingsbeheer.services import backups
 from verenigingsbeheer.settings import Settings
 from verenigingsbeheer.ui.app_controller import PAGES
+from verenigingsbeheer.ui.pages.backups import recovery
 from verenigingsbeheer.ui.pages.backups.controller import BackupsPage
 
 
@@ -67,7 +68,8 @@ def test_restore_after_the_question_and_the_window_reopens(controller, asker, qt
     asker.confirm_answers.append(True)
     qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
     question = asker.confirmed[-1]
-    assert "40" in question and _("Careful") not in question
+    warning = _(recovery.OTHER_ASSOCIATION).split("(")[0]
+    assert "40" in question and warning not in question
     assert members_in(demo_path) == 45
     assert controller.window is not old_window and controller.database.path == demo_path
     title, message = asker.informed[-1]
@@ -98,10 +100,9 @@ def test_a_backup_of_another_association_is_warned_about(controller, asker, qtbo
     made = backups.make_backup(other, "handmatig", config)
     foreign = parse(made)
     asker.confirm_answers.append(False)
-    from verenigingsbeheer.ui.pages.backups import recovery
-
     recovery.restore_chosen(open_backups(controller).context, None, foreign)
-    assert asker.confirmed[-1].startswith(_("Careful").split(":")[0])
+    warning = _(recovery.OTHER_ASSOCIATION).format(name="Haags Gemengd Koor Residentie Cantorij")
+    assert asker.confirmed[-1].startswith(warning)
 
 
 def test_encrypted_backups_and_the_passphrase_dialog(controller, asker, qtbot, paths):

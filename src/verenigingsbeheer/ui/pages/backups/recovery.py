@@ -6,12 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from verenigingsbeheer.errors import UserError
-from verenigingsbeheer.i18n import _
+from verenigingsbeheer.i18n import N_, _
 from verenigingsbeheer.services import backups
 from verenigingsbeheer.services.backup_texts import summary_fields
 from verenigingsbeheer.services.files import AssociationFile
 from verenigingsbeheer.ui.asker import Asker
 from verenigingsbeheer.ui.context import PageContext
+
+OTHER_ASSOCIATION = N_(
+    "Careful: this is a backup of another association file ({name}), not of the open one. "
+    "Restoring it replaces this association's data by that one's."
+)
 
 
 def back_up_on_open(
@@ -77,13 +82,7 @@ def restore_chosen(context: PageContext, parent, backup: backups.BackupFile) -> 
         _("The current file is kept as a backup first, so you can go back to it."),
     ]
     if backups.is_other_association(backup.path, live):
-        parts.insert(
-            0,
-            _(
-                "Careful: this is a backup of another association file ({name}), not of the "
-                "open one. Restoring it replaces this association's data by that one's."
-            ).format(name=contents.association),
-        )
+        parts.insert(0, _(OTHER_ASSOCIATION).format(name=contents.association))
     if not context.asker.confirm(parent, _("Restore a backup"), "\n\n".join(parts)):
         return False
     passphrase = None
