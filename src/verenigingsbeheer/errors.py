@@ -17,6 +17,10 @@ class NotAnAssociationFile(UserError):
     """The file is not an SQLite database of this program, or it is damaged."""
 
 
+class DamagedFile(NotAnAssociationFile):
+    """The file is an SQLite database, but SQLite's own check finds it damaged."""
+
+
 class NewerSchema(UserError):
     """The file was written by a newer version of the program."""
 

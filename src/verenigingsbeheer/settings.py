@@ -30,6 +30,13 @@ class Settings:
     label_offset_x_mm: float = 0.0
     label_offset_y_mm: float = 0.0
     labels_per_household: bool = False
+    # Backups (per computer): the folder ("" is backups/ in the data folder), how many
+    # daily, weekly and monthly backups rotation keeps, and whether they are encrypted.
+    backup_folder: str = ""
+    backup_keep_daily: int = 7
+    backup_keep_weekly: int = 4
+    backup_keep_monthly: int = 12
+    backup_encrypted: bool = False
 
     @property
     def last_file(self) -> Path | None:
@@ -75,7 +82,22 @@ def load(file: Path) -> Settings:
             setattr(settings, key, offset)
     if isinstance(raw.get("labels_per_household"), bool):
         settings.labels_per_household = raw["labels_per_household"]
+    _load_backup_settings(raw, settings)
     return settings
+
+
+MAX_KEEP = 1000
+
+
+def _load_backup_settings(raw: dict, settings: Settings) -> None:
+    if isinstance(raw.get("backup_folder"), str):
+        settings.backup_folder = raw["backup_folder"]
+    for key in ("backup_keep_daily", "backup_keep_weekly", "backup_keep_monthly"):
+        value = raw.get(key)
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_KEEP:
+            setattr(settings, key, value)
+    if isinstance(raw.get("backup_encrypted"), bool):
+        settings.backup_encrypted = raw["backup_encrypted"]
 
 
 def _choice(value: object, choices: dict[str, object]) -> bool:

@@ -51,6 +51,13 @@ def left_lock(data_file: Path, **changes) -> Holder:
         (["members", "export", "--out", "x.csv"], False),
         (["info"], False),
         (["report", "board", "--out", "x.pdf"], False),
+        (["restore", "kopie.sqlite"], True),
+        (["backup"], False),
+        (["check"], False),
+        (["privacy", "anonymise"], True),
+        (["privacy", "forget", "--member", "3"], True),
+        (["privacy", "export", "--member", "3", "--out", "x.json"], False),
+        (["privacy", "due"], False),
     ],
 )
 def test_each_command_declares_whether_it_writes(argv, writes):
@@ -76,6 +83,18 @@ def test_a_writing_command_on_a_file_in_use_writes_nothing(demo_path: Path, spre
         "koor.sqlite",
         "nieuw.csv",
     ]
+
+
+@pytest.mark.slow
+def test_restore_and_anonymise_are_refused_while_the_file_is_in_use(demo_path, tmp_path, paths):
+    copy = tmp_path / "kopie.sqlite"
+    assert run("--db", str(demo_path), "backup", "--out", str(copy), paths=paths)[0] == 0
+    before = digest(demo_path)
+    with held_elsewhere(demo_path):
+        for argv in (["restore", str(copy)], ["privacy", "anonymise", "--confirm"]):
+            code, out, err = run("--db", str(demo_path), *argv, paths=paths)
+            assert code == 2 and "Traceback" not in err, argv
+            assert digest(demo_path) == before, argv
 
 
 @pytest.mark.slow

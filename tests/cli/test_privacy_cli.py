@@ -101,3 +101,18 @@ def test_the_processing_register_and_the_mailing_list(demo_path: Path, paths, tm
     code, out, err = run("--db", str(demo_path), "members", "export", "--mailing", "--all",
                          "--out", str(mailing), paths=paths)  # fmt: skip
     assert code == 2
+
+
+def test_anonymising_makes_a_backup_first(demo_path: Path, paths):
+    number = next(iter(former_numbers(demo_path, paths)))
+    code, out, err = run("--db", str(demo_path), "privacy", "forget", "--member", str(number),
+                         "--confirm", paths=paths)  # fmt: skip
+    assert code == 0
+    made = [p.name for p in paths.backup_dir.iterdir() if "voor-anonimiseren" in p.name]
+    assert len(made) == 1
+    backup = open_association_file(paths.backup_dir / made[0], paths.backup_dir)
+    with backup, backup.reading() as session:
+        rows = members.list_members(session, dt.date.today(), include_former=True)
+    kept = next(r for r in rows if r.member_number == number)
+    assert kept.name.last_name != privacy.ANONYMOUS  # the backup still has them
+    assert former_numbers(demo_path, paths)[number] == privacy.ANONYMOUS

@@ -37,6 +37,9 @@ class ScriptedAsker:
         self.informed: list[tuple[str, str]] = []
         self.file_in_use_answers: list[str] = []
         self.file_in_use_asked: list[tuple[str, bool]] = []
+        self.folder_answers: list[Path | None] = []
+        self.new_passphrase_steps: list[Callable] = []
+        self.passphrase_answers: list[str | None] = []
 
     def _next(self, queue: list, what: str):
         if not queue:
@@ -99,6 +102,21 @@ class ScriptedAsker:
         answer = self._next(self.file_in_use_answers, f"file_in_use: {message}")
         assert answer != "take_over" or can_take_over, "take-over was not offered"
         return answer
+
+    def choose_folder(self, parent, title, start):
+        return self._next(self.folder_answers, f"choose_folder: {title}")
+
+    def new_passphrase(self, parent):
+        """The real dialog, filled in by the test's step (which returns accepted)."""
+        from verenigingsbeheer.ui.dialogs.passphrase_dialog import PassphraseDialog
+
+        step = self._next(self.new_passphrase_steps, "new_passphrase")
+        dialog = PassphraseDialog(parent)
+        self.dialogs.append(dialog)
+        return dialog.passphrase() if step(dialog) else None
+
+    def passphrase(self, parent, name):
+        return self._next(self.passphrase_answers, f"passphrase: {name}")
 
 
 @pytest.fixture

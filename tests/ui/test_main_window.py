@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from verenigingsbeheer import settings as settings_store
 from verenigingsbeheer.ui.app_controller import PAGES
 from verenigingsbeheer.ui.pages.association.controller import AssociationPage
+from verenigingsbeheer.ui.pages.backups.controller import BackupsPage
 from verenigingsbeheer.ui.pages.dashboard.controller import DashboardPage
 from verenigingsbeheer.ui.pages.history.controller import HistoryPage
 from verenigingsbeheer.ui.pages.members.controller import MembersPage
@@ -52,10 +53,12 @@ def test_every_page_by_click(controller, qtbot):
         "Leden",
         "Vereniging",
         "Privacy",
+        "Reservekopieën",
         "Logboek",
     ]
     for row, expected in [
-        (1, MembersPage), (2, AssociationPage), (3, PrivacyPage), (4, HistoryPage),
+        (1, MembersPage), (2, AssociationPage), (3, PrivacyPage), (4, BackupsPage),
+        (5, HistoryPage),
         (0, DashboardPage),
     ]:  # fmt: skip
         rect = sidebar.visualItemRect(sidebar.item(row))
@@ -71,7 +74,8 @@ def test_every_page_by_shortcut(controller, qtbot):
         (Qt.Key.Key_2, MembersPage),
         (Qt.Key.Key_3, AssociationPage),
         (Qt.Key.Key_4, PrivacyPage),
-        (Qt.Key.Key_5, HistoryPage),
+        (Qt.Key.Key_5, BackupsPage),
+        (Qt.Key.Key_6, HistoryPage),
         (Qt.Key.Key_1, DashboardPage),
     ]:
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
@@ -104,7 +108,7 @@ def test_switching_to_english_changes_visible_labels(controller, asker, qtbot, p
     assert "current members" in after and "huidige leden" not in after
     assert "Saturday, 7 March 2026" in after
     sidebar = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert sidebar == ["Dashboard", "Members", "Association", "Privacy", "Log"]
+    assert sidebar == ["Dashboard", "Members", "Association", "Privacy", "Backups", "Log"]
     assert settings_store.load(paths.settings_file).language == "en"
     # and back to Dutch
     asker.settings_answers.append("nl")

@@ -20,6 +20,7 @@ from verenigingsbeheer.db.database import Database
 from verenigingsbeheer.db.schema_version import KNOWN_REVISIONS, SCHEMA_HEAD
 from verenigingsbeheer.domain.association import AssociationDetails, normalise, validate
 from verenigingsbeheer.errors import (
+    DamagedFile,
     FileNotFound,
     MigrationFailed,
     NewerSchema,
@@ -51,7 +52,8 @@ def inspect_file(path: Path) -> str:
     except sqlite3.DatabaseError as error:
         log.warning("cannot read %s: %s", path, error)
         message = sqlite.describe_error(error, path)
-        raise NotAnAssociationFile(
+        kind = DamagedFile if isinstance(error, sqlite3.DatabaseError) else NotAnAssociationFile
+        raise kind(
             message or _("{path} is damaged and cannot be read.").format(path=path)
         ) from error
     ours = application_id == sqlite.APPLICATION_ID
@@ -71,24 +73,22 @@ def inspect_file(path: Path) -> str:
     return revision
 
 
-def backup_target(folder: Path, path: Path, reason: str, when: dt.datetime | None = None) -> Path:
-    """A new file name in `folder`: `<name>-<date-time>-<reason>.sqlite`, never an existing one."""
-    stamp = (when or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{path.stem}-{stamp}-{reason}{FILE_SUFFIX}"
-    number = 2
-    while target.exists():
-        target = folder / f"{path.stem}-{stamp}-{reason}-{number}{FILE_SUFFIX}"
-        number += 1
-    return target
-
-
-def open_database(path: Path, backup_dir: Path, *, read_only: bool = False) -> Database:
+def open_database(
+    path: Path,
+    backup_dir: Path,
+    *,
+    read_only: bool = False,
+    passphrase: str | None = None,
+) -> Database:
     """Open an existing file, upgrading it (after a backup) when it is older.
 
-    `read_only` (someone else has the file open) never writes, so it cannot upgrade either.
+    Every open runs SQLite's quick check first; a damaged file is refused untouched. The
+    backup before an upgrade is encrypted when a `passphrase` is given. `read_only`
+    (someone else has the file open) never writes, so it cannot upgrade either.
     """
     path = Path(path)
     revision = inspect_file(path)
+    quick_check(path)
     if revision != SCHEMA_HEAD and read_only:
         raise UserError(
             _(
@@ -104,17 +104,40 @@ def open_database(path: Path, backup_dir: Path, *, read_only: bool = False) -> D
                     "Copy it to a folder where you may write and open the copy."
                 ).format(path=path)
             )
-        target = backup_target(backup_dir, path, f"voor-upgrade-{revision}")
+        from verenigingsbeheer.db import backups
+
         try:
-            sqlite.backup_file(path, target)
+            target = backups.make_backup(
+                path,
+                backup_dir,
+                f"voor-upgrade-{revision}",
+                now=dt.datetime.now(),
+                passphrase=passphrase,
+            )
         except (OSError, sqlite3.Error) as error:
             raise UserError(
                 _("No backup could be made in {folder}, so the file was not upgraded. {why}")
-                .format(folder=backup_dir, why=sqlite.describe_error(error, target) or "")
+                .format(folder=backup_dir, why=sqlite.describe_error(error, backup_dir) or "")
                 .strip()
             ) from error
         _upgrade(path, target)
     return Database(path, read_only=read_only)
+
+
+def quick_check(path: Path) -> None:
+    """SQLite's quick check of every open; DamagedFile with a Dutch explanation if it fails."""
+    problems = sqlite.check_file(path, full=False)
+    if problems:
+        log.warning("quick check of %s failed: %s", path, problems[:5])
+        raise DamagedFile(damage_explanation(path))
+
+
+def damage_explanation(path: Path) -> str:
+    return _(
+        "{path} is damaged: SQLite's check found errors in the file, so it is not opened. "
+        "The file has not been changed. Restore a backup, or ask someone with technical "
+        "knowledge to look at it."
+    ).format(path=path)
 
 
 def _upgrade(path: Path, backup: Path) -> None:

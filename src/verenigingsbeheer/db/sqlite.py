@@ -171,3 +171,145 @@ def describe_error(error: BaseException, path: Path | None = None) -> str | None
 def is_writable(path: Path) -> bool:
     """Both the file and its folder must be writable (SQLite writes its journal beside it)."""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+# -- backups and integrity checks ----------------------------------------------------------
+# The backup module works on whole database images through these; a server database would
+# replace them with its own dump, restore and check tools.
+
+CHANGE_COUNTER_OFFSET = 24  # bytes 24-27 of the header: the "file change counter"
+
+
+def fingerprint(path: Path) -> tuple[int, int, int]:
+    """(change counter, size, mtime in ns): changes whenever the file's contents change.
+
+    SQLite raises the change counter on every commit in rollback-journal mode, so this
+    reads 100 bytes instead of the whole file. OSError when the file cannot be read.
+    """
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    stat = path.stat()
+    counter = int.from_bytes(header[CHANGE_COUNTER_OFFSET : CHANGE_COUNTER_OFFSET + 4], "big")
+    return counter, stat.st_size, stat.st_mtime_ns
+
+
+def _connect_existing(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    """A connection to an existing file that never creates one.
+
+    Read-write (the default for checks) lets SQLite roll back a hot journal left by a
+    crash on the first read, as every open does; read-only is for our own backups.
+    """
+    mode = "ro" if read_only else "rw"
+    uri = path.resolve().as_uri() + f"?mode={mode}"
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """Read a backup file without ever writing to it."""
+    return _connect_existing(path, read_only=True)
+
+
+def copy_to_memory(source: Path) -> sqlite3.Connection:
+    """One consistent snapshot of `source` in memory, taken with the online backup API."""
+    src = _connect_existing(source, read_only=False)
+    try:
+        memory = sqlite3.connect(":memory:")
+        src.backup(memory)
+        return memory
+    finally:
+        src.close()
+
+
+def image_of(connection: sqlite3.Connection) -> bytes:
+    """The database as the bytes of a file (to encrypt it without writing it in plain)."""
+    return connection.serialize()
+
+
+def from_image(data: bytes) -> sqlite3.Connection:
+    """An in-memory database from file bytes; sqlite3.DatabaseError when they are not one."""
+    memory = sqlite3.connect(":memory:")
+    try:
+        memory.deserialize(data)
+        memory.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError:
+        memory.close()
+        raise
+    return memory
+
+
+def write_copy(connection: sqlite3.Connection, target: Path) -> Path:
+    """Write a database through the backup API to `target` atomically (a `.part` first)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    partial.unlink(missing_ok=True)
+    dest = sqlite3.connect(str(partial))
+    try:
+        connection.backup(dest)
+    finally:
+        dest.close()
+    _sync(partial)
+    partial.replace(target)
+    return target
+
+
+def write_bytes_atomically(data: bytes, target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    with partial.open("wb") as handle:
+        handle.write(data)
+    _sync(partial)
+    partial.replace(target)
+    return target
+
+
+def _sync(path: Path) -> None:
+    import os
+
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def replace_database(connection: sqlite3.Connection, live: Path) -> None:
+    """Put the database of `connection` in place of the (closed) file at `live`.
+
+    Written beside it first and then renamed over it, so a crash leaves either the old
+    file or the new one. A leftover rollback journal of the old file is removed first:
+    SQLite would otherwise apply it to the new file.
+    """
+    partial = live.with_name(live.name + ".terugzetten")
+    partial.unlink(missing_ok=True)
+    write_copy(connection, partial)
+    live.with_name(live.name + "-journal").unlink(missing_ok=True)
+    partial.replace(live)
+
+
+def check_file(path: Path, *, full: bool) -> list[str]:
+    """SQLite's own findings (English) for the file at `path`; empty when it is sound.
+
+    Opening it lets SQLite roll back a transaction a crash interrupted (a hot journal),
+    like every open; otherwise the file is only read.
+    """
+    try:
+        connection = _connect_existing(path, read_only=False)
+    except sqlite3.Error as error:
+        return [str(error)]
+    try:
+        return check_connection(connection, full=full)
+    finally:
+        connection.close()
+
+
+def check_connection(connection: sqlite3.Connection, *, full: bool) -> list[str]:
+    """quick_check (the b-trees) or integrity_check plus foreign_key_check (everything)."""
+    try:
+        pragma = "integrity_check" if full else "quick_check"
+        rows = [row[0] for row in connection.execute(f"PRAGMA {pragma}(100)")]
+        problems = [] if rows == ["ok"] else rows
+        if full and not problems:
+            problems = [
+                f"foreign key: {table} row {rowid} -> {parent}"
+                for table, rowid, parent, _key in connection.execute("PRAGMA foreign_key_check")
+            ]
+        return problems
+    except sqlite3.Error as error:  # the file is too damaged to even check
+        return [str(error)]

@@ -8,7 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from verenigingsbeheer.db.database import Database
-from verenigingsbeheer.db.opening import FILE_SUFFIX, create_database, open_database
+from verenigingsbeheer.db.opening import (
+    FILE_SUFFIX,
+    create_database,
+    inspect_file,
+    open_database,
+    quick_check,
+)
 from verenigingsbeheer.db.schema_version import SCHEMA_HEAD
 from verenigingsbeheer.db.sqlite import describe_error
 from verenigingsbeheer.domain.association import AssociationDetails
@@ -19,6 +25,7 @@ __all__ = [
     "FILE_SUFFIX",
     "SCHEMA_HEAD",
     "AssociationFile",
+    "check_association_file",
     "create_association_file",
     "describe_error",
     "open_association_file",
@@ -26,15 +33,25 @@ __all__ = [
 
 
 def open_association_file(
-    path: Path, backup_dir: Path, *, read_only: bool = False
+    path: Path, backup_dir: Path, *, read_only: bool = False, passphrase: str | None = None
 ) -> AssociationFile:
-    """Open an existing file (upgrading it after a backup); UserError says why not.
+    """Open an existing file (upgrading it after a backup, encrypted with `passphrase` if
+    given); UserError says why not, DamagedFile when SQLite's quick check fails.
 
     `read_only`: for viewing a file someone else has open; every write is refused.
     """
-    return open_database(path, backup_dir, read_only=read_only)
+    return open_database(path, backup_dir, read_only=read_only, passphrase=passphrase)
 
 
 def create_association_file(path: Path, details: AssociationDetails) -> AssociationFile:
     """Create a new file; it must not exist yet."""
     return create_database(path, details)
+
+
+def check_association_file(path: Path) -> str:
+    """The checks of every open without opening: UserError when the file is missing, not
+    an association file, from a newer version, or damaged (DamagedFile). Returns the
+    schema revision."""
+    revision = inspect_file(Path(path))
+    quick_check(Path(path))
+    return revision

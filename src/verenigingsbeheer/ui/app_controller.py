@@ -12,10 +12,10 @@ from pathlib import Path
 
 from verenigingsbeheer import i18n
 from verenigingsbeheer import settings as settings_store
-from verenigingsbeheer.errors import UserError
+from verenigingsbeheer.errors import DamagedFile, UserError
 from verenigingsbeheer.i18n import _
 from verenigingsbeheer.paths import Paths
-from verenigingsbeheer.services import history, overview
+from verenigingsbeheer.services import backups, history, overview
 from verenigingsbeheer.services.files import AssociationFile, create_association_file
 from verenigingsbeheer.settings import Settings
 from verenigingsbeheer.ui import file_lock, qt_translations
@@ -24,6 +24,8 @@ from verenigingsbeheer.ui.context import PageContext
 from verenigingsbeheer.ui.file_lock import Cancelled, LockKeeper, Opened, open_for_window
 from verenigingsbeheer.ui.main_window import MainWindow
 from verenigingsbeheer.ui.pages.association.controller import AssociationPage
+from verenigingsbeheer.ui.pages.backups import recovery
+from verenigingsbeheer.ui.pages.backups.controller import BackupsPage
 from verenigingsbeheer.ui.pages.dashboard.controller import DashboardPage
 from verenigingsbeheer.ui.pages.history.controller import HistoryPage, undo_action
 from verenigingsbeheer.ui.pages.members.controller import MembersPage
@@ -36,6 +38,7 @@ PAGES = (
     (MembersPage, "members"),
     (AssociationPage, "association"),
     (PrivacyPage, "privacy"),
+    (BackupsPage, "backups"),
     (HistoryPage, "history"),
 )
 
@@ -78,13 +81,23 @@ class AppController:
     def open_file(self, path: Path, *, raise_errors: bool = False) -> bool:
         if self.window is not None and not self.window.may_close():
             return False
+        config = backups.config_for(self.settings, self.paths)
         try:
             opened = open_for_window(
-                Path(path), self.paths.backup_dir, self.asker, self.window, self.lock_keeper
+                Path(path),
+                config.folder,
+                self.asker,
+                self.window,
+                self.lock_keeper,
+                passphrase=config.passphrase,
             )
         except Cancelled:
             return False
         except UserError as error:
+            if isinstance(error, DamagedFile) and recovery.offer_restore(
+                self.asker, self.window, Path(path), error.message, config
+            ):
+                return self.open_file(path, raise_errors=raise_errors)
             if raise_errors:
                 raise
             self.asker.error(self.window, _("The file cannot be opened"), error.message)
@@ -93,6 +106,8 @@ class AppController:
                 self._save_settings()
             return False
         self._switch_to(opened)
+        if not opened.database.read_only:
+            recovery.back_up_on_open(self.asker, self.window, opened.database, config)
         return True
 
     def new_file(self) -> bool:
@@ -168,6 +183,8 @@ class AppController:
             settings=self.settings,
             save_settings=self._save_settings,
             read_only=self.read_only_banner is not None,
+            paths=self.paths,
+            replace_file=self._replace_file,
         )
         for page_class, icon_name in PAGES:
             window.add_page(page_class(context), icon_name)
@@ -223,6 +240,26 @@ class AppController:
             page = self.window.current_page()
             if page is not None:
                 page.refresh()
+
+    def _replace_file(self, run: Callable[[], str]) -> bool:
+        """Close the file, let `run` replace it (a restore), then open it again.
+
+        A UserError from `run` is shown and the file, left as it was, is opened again.
+        """
+        if self.database is None or (self.window is not None and not self.window.may_close()):
+            return False
+        path = self.database.path
+        self.database.close()
+        try:
+            message = run()
+        except UserError as error:
+            self.asker.error(self.window, _("Not restored"), error.message)
+            self.open_file(path)
+            return False
+        self.database = None  # closed: opening again must not close it twice
+        if self.open_file(path) and message:
+            self.asker.inform(self.window, _("Restored"), message)
+        return True
 
     def _ask_open(self) -> None:
         folder = self.database.path.parent if self.database else self.paths.data_dir

@@ -62,6 +62,15 @@ class Asker(Protocol):
         """Someone else has the file open: "read_only", "take_over" (only when
         `can_take_over`, for a lock that looks abandoned) or "cancel"."""
 
+    def choose_folder(self, parent: QWidget | None, title: str, start: Path) -> Path | None:
+        """A folder (for backups: a USB stick, a synced folder)."""
+
+    def new_passphrase(self, parent: QWidget | None) -> str | None:
+        """A new passphrase for encrypted backups, typed twice after the warning."""
+
+    def passphrase(self, parent: QWidget | None, name: str) -> str | None:
+        """The passphrase that opens the encrypted backup `name`."""
+
 
 class QtAsker:
     """The real thing: modal Qt dialogs."""
@@ -171,3 +180,24 @@ class QtAsker:
         if clicked is take and can_take_over:
             return "take_over"
         return "read_only" if clicked is read_only else "cancel"
+
+    def choose_folder(self, parent: QWidget | None, title: str, start: Path) -> Path | None:
+        name = QFileDialog.getExistingDirectory(parent, title, str(start))
+        return Path(name) if name else None
+
+    def new_passphrase(self, parent: QWidget | None) -> str | None:
+        from verenigingsbeheer.ui.dialogs.passphrase_dialog import PassphraseDialog
+
+        dialog = PassphraseDialog(parent)
+        return dialog.passphrase() if dialog.exec() else None
+
+    def passphrase(self, parent: QWidget | None, name: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle(_("Encrypted backup"))
+        dialog.setLabelText(_("The passphrase of {name}:").format(name=name))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.setOkButtonText(_("OK"))
+        dialog.setCancelButtonText(_("Cancel"))
+        return dialog.textValue() if dialog.exec() and dialog.textValue() else None

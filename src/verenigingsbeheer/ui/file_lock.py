@@ -76,9 +76,16 @@ class LockKeeper:
 
 
 def open_for_window(
-    path: Path, backup_dir: Path, asker: Asker, parent: QWidget | None, keeper: LockKeeper
+    path: Path,
+    backup_dir: Path,
+    asker: Asker,
+    parent: QWidget | None,
+    keeper: LockKeeper,
+    *,
+    passphrase: str | None = None,
 ) -> Opened:
-    """Take the lock, then open the file (read-only when the user chose so).
+    """Take the lock, then open the file (read-only when the user chose so); a backup
+    before an upgrade goes to `backup_dir`, encrypted with `passphrase` when given.
 
     Raises Cancelled when the user cancelled, UserError when the file cannot be opened.
     """
@@ -86,10 +93,12 @@ def open_for_window(
     if not path.is_file():  # says why (missing, a folder) without making a lock beside it
         open_association_file(path, backup_dir).close()
     if keeper.holds(path):  # the same file again
-        return Opened(open_association_file(path, backup_dir), keeper.lock)
+        return Opened(open_association_file(path, backup_dir, passphrase=passphrase), keeper.lock)
     lock, banner = _take_lock(path, asker, parent)
     try:
-        database = open_association_file(path, backup_dir, read_only=lock is None)
+        database = open_association_file(
+            path, backup_dir, read_only=lock is None, passphrase=passphrase
+        )
     except BaseException:
         if lock is not None:
             lock.release()

@@ -3,6 +3,15 @@
 A command that changes the file says so with `set_defaults(writes=True)`; see `cli.guard`.
 """
 
-from verenigingsbeheer.cli.commands import demo, info, members, privacy, report
+from verenigingsbeheer.cli.commands import (
+    backup,
+    check,
+    demo,
+    info,
+    members,
+    privacy,
+    report,
+    restore,
+)
 
-COMMANDS = (demo, info, members, report, privacy)
+COMMANDS = (demo, info, members, report, privacy, backup, restore, check)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from verenigingsbeheer.cli.arguments import add_command
+from verenigingsbeheer.cli.commands.backup import backup_first
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _, ngettext
 from verenigingsbeheer.paths import Paths
@@ -99,10 +100,13 @@ def run_import(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
     else:
         database = open_association_file(path, paths.backup_dir)
     try:
-        with database.transaction() as session:
+        with database.reading() as session:
             preview = member_import.preview(session, table, mapping, dt.date.today())
-            if preview.invalid and not args.skip_invalid:
-                raise UserError(_refusal(preview))
+        if preview.invalid and not args.skip_invalid:
+            raise UserError(_refusal(preview))
+        if not created:
+            backup_first(database, paths, "voor-import")
+        with database.transaction() as session:
             result = member_import.run_import(session, preview, skip_invalid=args.skip_invalid)
     except BaseException:
         database.close()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from verenigingsbeheer.cli.arguments import add_command, whole_number
+from verenigingsbeheer.cli.commands.backup import backup_first
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _, ngettext
 from verenigingsbeheer.paths import Paths
@@ -106,6 +107,7 @@ def run(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
             if not args.confirm:
                 print(_("Nothing was changed; add --confirm to anonymise them."), file=out)
                 return 0
+            backup_first(database, paths, "voor-anonimiseren")
             with database.transaction() as session:
                 done = privacy.anonymise(session, [row.person_id for row in due], today)
             print(
@@ -132,6 +134,7 @@ def run(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
                 file=out,
             )
             return 0
+        backup_first(database, paths, "voor-anonimiseren")
         with database.transaction() as session:
             privacy.forget(session, person_id, today)
         print(_("{name} has been forgotten.").format(name=name), file=out)

@@ -229,6 +229,8 @@ class PreviewPage(QWizardPage):
     def validatePage(self) -> bool:
         wizard = self.wizard_
         try:
+            if wizard.before_import is not None:
+                wizard.before_import()
             with wizard.database.transaction() as session:
                 wizard.result_ = member_import.run_import(
                     session, wizard.preview, skip_invalid=self.skip_invalid.isChecked()
@@ -267,9 +269,11 @@ class ResultPage(QWizardPage):
 
 
 class ImportWizard(QWizard):
-    def __init__(self, database, asker, today: dt.date, parent=None) -> None:
+    def __init__(self, database, asker, today: dt.date, parent=None, before_import=None) -> None:
         super().__init__(parent)
         self.database = database
+        # Called right before the import is written (the backup); a UserError stops it.
+        self.before_import = before_import
         self.asker = asker
         self.today = today
         self.table: Table | None = None

@@ -14,7 +14,14 @@ from verenigingsbeheer.i18n.formatting import format_number
 def import_members(page) -> None:
     from verenigingsbeheer.ui.dialogs.import_wizard import ImportWizard
 
-    wizard = ImportWizard(page.context.database, page.context.asker, page.context.today(), page)
+    context = page.context
+    wizard = ImportWizard(
+        context.database,
+        context.asker,
+        context.today(),
+        page,
+        before_import=lambda: context.back_up_before("voor-import"),
+    )
     page.context.asker.run_dialog(wizard)
     page.refresh(force=True)
 

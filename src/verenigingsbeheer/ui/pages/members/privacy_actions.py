@@ -55,6 +55,7 @@ def forget_person(page) -> None:
     if not context.asker.confirm(page, _("Forget this person"), question):
         return
     try:
+        context.back_up_before("voor-anonimiseren")
         with context.database.transaction() as session:
             person_id = person_data.person_of_member(session, row.member_number)
             privacy.forget(session, person_id, context.today())

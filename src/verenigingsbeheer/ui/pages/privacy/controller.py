@@ -121,6 +121,11 @@ class PrivacyPage(PrivacyView):
         if not self.context.asker.confirm(self, _("Anonymise"), question):
             return
         people = [row.person_id for row in self._due]
+        try:
+            self.context.back_up_before("voor-anonimiseren")
+        except UserError as error:
+            self.context.asker.error(self, _("Not anonymised"), error.message)
+            return
         if self._write(lambda s: privacy.anonymise(s, people, self.context.today())):
             self.refresh()
 
