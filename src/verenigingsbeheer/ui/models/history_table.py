@@ -4,43 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from verenigingsbeheer.i18n import N_, _
 from verenigingsbeheer.i18n.formatting import format_date, format_number
 from verenigingsbeheer.services.history import ActionRow
+from verenigingsbeheer.ui.models.rows_table import Index, RowsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 HEADERS = (N_("When"), N_("Who"), N_("Kind"), N_("What"), N_("Records"), N_("Status"))
 
 
-class HistoryTableModel(QAbstractTableModel):
+class HistoryTableModel(RowsTableModel[ActionRow]):
+    HEADERS = HEADERS
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[ActionRow] = []
         self._session_actions: set[int] = set()
 
     def set_rows(self, rows: list[ActionRow], session_actions: set[int]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
         self._session_actions = set(session_actions)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ActionRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _(HEADERS[section])
-        return None
+        super().set_rows(rows)
 
     def status(self, row: ActionRow) -> str:
         if row.undone:
