@@ -118,9 +118,28 @@ def test_a_file_in_use_opens_read_only_with_everything_that_edits_switched_off(
     assert editable(window) == []
     assert page.export_action.isEnabled() and page.print_action.isEnabled()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)  # no question: nothing happens
+    assert asker.confirmed == [] and asker.dialogs == []
+    looked = []
+
+    def look(dialog):  # Enter and double-click show the member, only to look at
+        form = dialog.form
+        looked.append(
+            (dialog.view_only, dialog.save_button.isVisible(), form.fields["email"].isReadOnly(),
+             form.section.isEnabled(), form.functions.add_button.isVisible(),
+             dialog.windowTitle().endswith("(alleen lezen)"))
+        )  # fmt: skip
+        dialog.show()
+        form.fields["email"].setText("x@y.nl")  # even so, nothing can be saved
+        dialog.accept()
+        assert dialog.isVisible() and not dialog.has_unsaved_changes()
+        dialog.reject()
+        return False
+
+    asker.dialog_steps.extend([look, look])
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     page.table.doubleClicked.emit(page.proxy.index(0, 1))
-    assert asker.confirmed == [] and asker.dialogs == []
+    assert looked == [(True, False, True, False, False, True)] * 2
+    assert asker.confirmed == []
     assert page.selected() is not None
     qtbot.keyClicks(page.search, "boelens")  # searching still works
     assert 0 < page.proxy.rowCount() < 40

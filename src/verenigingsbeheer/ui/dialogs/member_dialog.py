@@ -31,6 +31,7 @@ class MemberDialog(QDialog):
         parent: QWidget | None = None,
         households: list = (),
         committees: list[str] = (),
+        view_only: bool = False,
     ) -> None:
         super().__init__(parent)
         self._save = save
@@ -68,6 +69,13 @@ class MemberDialog(QDialog):
             (record.household_id, record.pays_for_household) if record else (None, False)
         )
         self.form.set_household(*self._initial_household)
+        self.view_only = view_only
+        if view_only:  # the file is open read-only: look, do not touch
+            self.setWindowTitle(_("{name} (read-only)").format(name=self.windowTitle()))
+            self.form.set_read_only()
+            self.save_button.hide()
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Close"))
+            return
         self.form.changed.connect(self._check)
         self._check()
         self.form.fields["first_name"].setFocus()
@@ -89,6 +97,8 @@ class MemberDialog(QDialog):
         return problems
 
     def has_unsaved_changes(self) -> bool:
+        if self.view_only:
+            return False
         return (
             normalise(self.form.details()) != normalise(self._initial)
             or self.form.household_choice() != self._initial_household
@@ -96,6 +106,8 @@ class MemberDialog(QDialog):
         )
 
     def accept(self) -> None:
+        if self.view_only:
+            return
         self._tried = True
         problems = self._check()
         if problems:

@@ -265,6 +265,19 @@ class MemberForm(QTabWidget):
             row.date.set_date(consent.given_on if consent else None)
             row.parent.setText(consent.given_by_parent if consent else "")
 
+    def set_read_only(self) -> None:
+        """Every field shown but not editable; texts stay selectable to copy."""
+        for widget in self.fields.values():
+            widget.setReadOnly(True)
+        self.notes.setReadOnly(True)
+        for widget in (self.section, self.membership_type, self.household,
+                       self.pays_for_household, self.ooievaarspas):  # fmt: skip
+            widget.setEnabled(False)
+        for row in self.consents.values():
+            for widget in (row.given, row.date, row.parent):
+                widget.setEnabled(False)
+        self.functions.set_read_only()
+
     def set_household(self, household_id: int | None, pays: bool) -> None:
         self.household.setCurrentIndex(max(0, self.household.findData(household_id)))
         self.pays_for_household.setChecked(pays)

@@ -66,6 +66,11 @@ class FunctionsEditor(QWidget):
         layout.addLayout(buttons)
         self._update_buttons()
 
+    def set_read_only(self) -> None:
+        for button in (self.add_button, self.change_button, self.remove_button):
+            button.hide()
+        self.table.doubleClicked.disconnect()
+
     def functions(self) -> tuple[Function, ...]:
         return tuple(self._functions)
 

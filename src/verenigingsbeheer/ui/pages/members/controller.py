@@ -40,7 +40,7 @@ class MembersPage(MembersView):
         for combo in (self.status, self.section, self.membership_type, self.extra):
             combo.currentIndexChanged.connect(self._filter)
         # Keys and double-clicks go through the actions, so read-only mode stops them too.
-        self.table.doubleClicked.connect(lambda _index: self.edit_action.trigger())
+        self.table.doubleClicked.connect(lambda _index: self.open_member())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.new_action.triggered.connect(lambda: self.new_member())
         self.edit_action.triggered.connect(lambda: self.edit_member())
@@ -55,8 +55,8 @@ class MembersPage(MembersView):
         self.person_data_action.triggered.connect(lambda: privacy_actions.export_person(self))
         self.forget_action.triggered.connect(lambda: privacy_actions.forget_person(self))
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_action.trigger)
-        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.edit_action.trigger)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_member)
+        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.open_member)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_action.trigger)
         self._update_buttons()
 
@@ -198,7 +198,24 @@ class MembersPage(MembersView):
         self.forget_action.setEnabled(row is not None)
 
     # -- actions --------------------------------------------------------------------------
-    def _dialog(self, record):
+    def open_member(self) -> None:
+        """Double-click or Enter: the form to edit, or only to look at while the file is
+        open read-only (then editing is switched off)."""
+        if self.edit_action.isEnabled():
+            self.edit_member()
+        elif self.selected() is not None:
+            self.view_member()
+
+    def view_member(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        with self.context.database.reading() as session:
+            record = member_records.get_member(session, row.member_id)
+        dialog, _saved = self._dialog(record, view_only=True)
+        self.context.asker.run_dialog(dialog)
+
+    def _dialog(self, record, *, view_only: bool = False):
         with self.context.database.reading() as session:
             sections = categories.list_categories(session, "section")
             types = categories.list_categories(session, "type")
@@ -233,6 +250,7 @@ class MembersPage(MembersView):
             self,
             households=known_households,
             committees=committees,
+            view_only=view_only,
         )
         return dialog, saved
 
