@@ -99,6 +99,41 @@ def fill_0006(path: Path, members: int = 30) -> None:
         db.execute("UPDATE processing_activities SET purpose = 'Eigen tekst' WHERE id = 1")
 
 
+def fill_0007(path: Path, members: int = 30) -> None:
+    fill_0006(path, members)
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO activity_series (id, kind, title, weekday, interval_weeks, start_time,"
+            " end_time, first_date, last_date, place, skip_public_holidays,"
+            " skip_school_holidays, notes) VALUES (1, 'rehearsal', 'Repetitie', 1, 1,"
+            " '20:00:00.000000', '22:15:00.000000', '2026-09-01', '2027-06-30', 'Kloosterkerk',"
+            " 1, 0, '')"
+        )
+        db.execute("INSERT INTO series_sections (series_id, section_id) VALUES (1, 1)")
+        for n in range(1, 4):
+            db.execute(
+                "INSERT INTO activities (id, uid, series_id, kind, title, date, start_time,"
+                " end_time, place, public, audience, notes, cancelled, detached) VALUES"
+                " (?, ?, 1, 'rehearsal', 'Repetitie', ?, '20:00:00.000000', '22:15:00.000000',"
+                " 'Kloosterkerk', 0, NULL, '', 0, 0)",
+                (n, f"uid-{n}", f"2026-09-0{n}"),
+            )
+            db.execute(
+                "INSERT INTO activity_sections (activity_id, section_id) VALUES (?, 1)", (n,)
+            )
+            for member in range(1, members + 1):
+                db.execute(
+                    "INSERT INTO availability (activity_id, member_id, status, reason)"
+                    " VALUES (?, ?, 'signed_up', '')",
+                    (n, member),
+                )
+                db.execute(
+                    "INSERT INTO attendance (activity_id, member_id, status, reason)"
+                    " VALUES (?, ?, 'present', '')",
+                    (n, member),
+                )
+
+
 FILLERS = {
     "0001": fill_0001,
     "0002": fill_0002,
@@ -106,4 +141,5 @@ FILLERS = {
     "0004": fill_0004,
     "0005": fill_0005,
     "0006": fill_0006,
+    "0007": fill_0007,
 }

@@ -34,9 +34,27 @@ def all_rows(path: Path) -> dict[str, list[tuple]]:
 def fill_every_table(database) -> None:
     """The demo fills most tables; a logged edit adds audit rows. A table added later that
     stays empty makes the round-trip test fail until it is filled here."""
+    from sqlalchemy import select
+
+    from verenigingsbeheer.db.models import Activity
+    from verenigingsbeheer.domain.activities import SeriesRule
+    from verenigingsbeheer.services import attendance, series
+
     with database.transaction() as session:
         person = session.get(Person, 1)
         person.town = "Delft"
+        rule = SeriesRule(1, dt.time(20), dt.time(22, 15), dt.date(2026, 1, 6), dt.date(2026, 2, 3))
+        plan = series.SeriesDetails("rehearsal", "Repetitie", rule, "Kloosterkerk", (1,))
+        series_id = series.plan_series(session, plan)
+        first = (
+            session.execute(
+                select(Activity.id).where(Activity.series_id == series_id).order_by(Activity.date)
+            )
+            .scalars()
+            .first()
+        )
+        attendance.set_availability(session, first, 1, "signed_up")
+        attendance.set_attendance(session, first, 1, "present")
 
 
 @pytest.fixture

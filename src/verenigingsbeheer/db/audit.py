@@ -16,7 +16,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Date, DateTime, LargeBinary, Table, delete, event, func, insert, select
+from sqlalchemy import (
+    Date,
+    DateTime,
+    LargeBinary,
+    Table,
+    Time,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+)
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import update as sa_update
 from sqlalchemy.orm import Mapper, Session, sessionmaker
@@ -85,7 +96,7 @@ def audited(table: Table) -> bool:
 
 # -- values -----------------------------------------------------------------------------------
 def _iso(value: Any) -> str:
-    if isinstance(value, dt.datetime | dt.date):
+    if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     raise TypeError(f"cannot log a {type(value).__name__}")
 
@@ -120,6 +131,8 @@ def loads(mapper: Mapper, text: str | None) -> dict[str, Any]:
             value = dt.datetime.fromisoformat(value)
         elif value is not None and isinstance(kind, Date):
             value = dt.date.fromisoformat(value)
+        elif value is not None and isinstance(kind, Time):
+            value = dt.time.fromisoformat(value)
         values[key] = value
     return values
 

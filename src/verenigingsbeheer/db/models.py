@@ -155,6 +155,10 @@ class Member(Base):
     functions: Mapped[list[BoardFunction]] = relationship(
         back_populates="member", cascade="all, delete-orphan", order_by="BoardFunction.start_date"
     )
+    # Through the ORM (not only ON DELETE CASCADE), so deleting a member is logged row by
+    # row and can be undone.
+    availability: Mapped[list[Availability]] = relationship(cascade="all, delete-orphan")
+    attendance: Mapped[list[Attendance]] = relationship(cascade="all, delete-orphan")
 
 
 class MembershipPeriod(Base):
@@ -276,3 +280,38 @@ class ProcessingActivity(Base):
     retention: Mapped[str] = mapped_column(Text, default="")
     security: Mapped[str] = mapped_column(Text, default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# The activity tables live in their own module; importing it here registers them with
+# every user of the models (migrations, the audit log, the person's data).
+from verenigingsbeheer.db.models_activities import (  # noqa: E402
+    Activity,
+    ActivitySection,
+    ActivitySeries,
+    Attendance,
+    Availability,
+    SchoolHoliday,
+    SeriesSection,
+)
+
+__all__ = [
+    "Activity",
+    "ActivitySection",
+    "ActivitySeries",
+    "Association",
+    "Attendance",
+    "AuditAction",
+    "AuditEntry",
+    "Availability",
+    "BoardFunction",
+    "Consent",
+    "Household",
+    "Member",
+    "MembershipPeriod",
+    "MembershipType",
+    "Person",
+    "ProcessingActivity",
+    "SchoolHoliday",
+    "Section",
+    "SeriesSection",
+]

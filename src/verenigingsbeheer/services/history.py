@@ -38,6 +38,11 @@ KIND_LABELS = {
     "rejoin": N_("Rejoin"),
     "import": N_("Import"),
     "undo": N_("Undo"),
+    "anonymise": N_("Anonymised"),
+    "forget": N_("Forgotten"),
+    "cancel": N_("Cancelled"),
+    "attendance": N_("Attendance"),
+    "restore": N_("Restored"),
 }
 OPERATION_LABELS = {"insert": N_("added"), "update": N_("changed"), "delete": N_("removed")}
 # Field names as the forms call them; keys of later tables show as they are until added.

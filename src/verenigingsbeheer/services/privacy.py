@@ -202,7 +202,12 @@ def _load(session: Session, person_ids: list[int]) -> list[Person]:
         query = (
             select(Person)
             .where(Person.id.in_(chunk))
-            .options(member.selectinload(Member.periods), member.selectinload(Member.consents))
+            .options(
+                member.selectinload(Member.periods),
+                member.selectinload(Member.consents),
+                member.selectinload(Member.availability),
+                member.selectinload(Member.attendance),
+            )
         )
         loaded.extend(session.execute(query).scalars().all())
     return loaded
@@ -235,6 +240,8 @@ def _anonymise_one(session: Session, person_id: int, today: dt.date) -> int | No
     member.emergency_contact = member.notes = ""
     for period in member.periods:  # a reason for leaving may tell about someone's health
         period.end_reason = ""
+    for mark in (*member.availability, *member.attendance):  # so may an excuse
+        mark.reason = ""
     member.consents.clear()
     household, member.household_id, member.pays_for_household = member.household_id, None, False
     return household

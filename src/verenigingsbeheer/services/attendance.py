@@ -1,0 +1,270 @@
+"""Who is expected at an activity, who said they would come, and who came.
+
+Expected are the members current on the activity's day in the sections it is for (all
+sections: everyone, also members without a section). Availability (before) and attendance
+(after) are kept apart; a reason given with an excuse may be health data, so it is never
+put on printed lists and goes when the person is anonymised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from verenigingsbeheer.db import audit
+from verenigingsbeheer.db.models import (
+    Activity,
+    Attendance,
+    Availability,
+    Member,
+    MembershipPeriod,
+    Person,
+    Section,
+)
+from verenigingsbeheer.domain import activities as rules
+from verenigingsbeheer.domain.person import PersonName
+from verenigingsbeheer.errors import UserError
+from verenigingsbeheer.i18n import _
+from verenigingsbeheer.i18n.formatting import format_date
+
+NO_SECTION = ""  # the section key of members without one
+
+
+@dataclass
+class ExpectedMember:
+    """One line of the registration: a member, their section and what is known of them."""
+
+    member_id: int
+    member_number: int
+    name: PersonName
+    section: str
+    availability: str = "unknown"
+    availability_reason: str = ""
+    attendance: str | None = None  # None: not registered yet
+    attendance_reason: str = ""
+
+
+@dataclass
+class SectionTally:
+    section: str
+    expected: int = 0
+    present: int = 0
+    late: int = 0
+    excused: int = 0
+    absent: int = 0
+    signed_up: int = 0
+    unknown: int = 0
+
+    @property
+    def attended(self) -> int:
+        return self.present + self.late
+
+    @property
+    def registered(self) -> int:
+        return self.present + self.late + self.excused + self.absent
+
+
+@dataclass(frozen=True)
+class Registration:
+    activity_id: int
+    title: str
+    kind: str
+    date: dt.date
+    start_time: dt.time
+    cancelled: bool
+    sections: tuple[str, ...]  # in the association's order; NO_SECTION last when present
+    members: tuple[ExpectedMember, ...] = field(default=())
+
+    def of_section(self, section: str) -> list[ExpectedMember]:
+        return [m for m in self.members if m.section == section]
+
+    def tallies(self) -> list[SectionTally]:
+        return tally(self.members, self.sections)
+
+
+def tally(members: Sequence[ExpectedMember], sections: Sequence[str]) -> list[SectionTally]:
+    """Counts per section (live, as the registration is filled in)."""
+    counts = {section: SectionTally(section) for section in sections}
+    for member in members:
+        count = counts.setdefault(member.section, SectionTally(member.section))
+        count.expected += 1
+        if member.attendance is not None:
+            setattr(count, member.attendance, getattr(count, member.attendance) + 1)
+        if member.availability == "signed_up":
+            count.signed_up += 1
+        elif member.availability == "unknown":
+            count.unknown += 1
+    return list(counts.values())
+
+
+def _activity(session: Session, activity_id: int) -> Activity:
+    activity = session.get(Activity, activity_id)
+    if activity is None:
+        raise UserError(_("This activity no longer exists."))
+    return activity
+
+
+def _section_order(session: Session) -> list[tuple[int, str]]:
+    query = select(Section.id, Section.name).order_by(Section.sort_order, Section.name)
+    return list(session.execute(query).all())
+
+
+def expected_members(session: Session, activity_id: int) -> list[ExpectedMember]:
+    """The members expected at the activity, by section in the association's order and by
+    name within a section (Dutch order, tussenvoegsel ignored)."""
+    activity = _activity(session, activity_id)
+    day = activity.date
+    wanted = {link.section_id for link in activity.section_links}
+    current = select(MembershipPeriod.member_id).where(
+        MembershipPeriod.start_date <= day,
+        or_(MembershipPeriod.end_date.is_(None), MembershipPeriod.end_date >= day),
+    )
+    query = (
+        select(
+            Member.id,
+            Member.member_number,
+            Member.section_id,
+            Person.first_name,
+            Person.tussenvoegsel,
+            Person.last_name,
+        )  # fmt: skip
+        .join(Person, Person.id == Member.person_id)
+        .where(Member.id.in_(current))
+    )
+    if wanted:
+        query = query.where(Member.section_id.in_(wanted))
+    order = _section_order(session)
+    names = dict(order)
+    rank = {section_id: n for n, (section_id, _name) in enumerate(order)}
+    rows = [
+        ExpectedMember(
+            member_id, number, PersonName(first, last, tussen), names.get(section_id, NO_SECTION)
+        )  # fmt: skip
+        for member_id, number, section_id, first, tussen, last in session.execute(query)
+    ]
+    section_ids = {names[i]: i for i in names}
+    rows.sort(
+        key=lambda m: (
+            m.section == NO_SECTION,
+            rank.get(section_ids.get(m.section), len(rank)),
+            m.name.sort_key,
+        )
+    )
+    return rows
+
+
+def registration(session: Session, activity_id: int) -> Registration:
+    """Everything the registration screen shows for one activity, read at once."""
+    activity = _activity(session, activity_id)
+    members = expected_members(session, activity_id)
+    by_id = {m.member_id: m for m in members}
+    for status, reason, member_id in session.execute(
+        select(Availability.status, Availability.reason, Availability.member_id).where(
+            Availability.activity_id == activity_id
+        )
+    ):
+        if member_id in by_id:
+            by_id[member_id].availability, by_id[member_id].availability_reason = status, reason
+    for status, reason, member_id in session.execute(
+        select(Attendance.status, Attendance.reason, Attendance.member_id).where(
+            Attendance.activity_id == activity_id
+        )
+    ):
+        if member_id in by_id:
+            by_id[member_id].attendance, by_id[member_id].attendance_reason = status, reason
+    names = [name for _id, name in _section_order(session)]
+    wanted = {link.section_id for link in activity.section_links}
+    if wanted:
+        names = [name for section_id, name in _section_order(session) if section_id in wanted]
+    sections = [name for name in names if any(m.section == name for m in members)]
+    if any(m.section == NO_SECTION for m in members):
+        sections.append(NO_SECTION)
+    return Registration(
+        activity.id, activity.title, activity.kind, activity.date, activity.start_time,
+        activity.cancelled, tuple(sections), tuple(members),
+    )  # fmt: skip
+
+
+def _note(session: Session, activity: Activity, what: str) -> None:
+    audit.note(
+        session,
+        "attendance",
+        what.format(title=activity.title, date=format_date(activity.date, "medium")),
+    )
+
+
+def set_attendance(
+    session: Session, activity_id: int, member_id: int, status: str | None, reason: str = ""
+) -> None:
+    """Record (or with None: clear) whether a member came."""
+    if status is not None and status not in rules.ATTENDANCE:
+        raise UserError(_("Unknown attendance: {status}").format(status=status))
+    activity = _activity(session, activity_id)
+    row = session.execute(
+        select(Attendance).where(
+            Attendance.activity_id == activity_id, Attendance.member_id == member_id
+        )
+    ).scalar()
+    if status is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(
+            Attendance(
+                activity_id=activity_id, member_id=member_id, status=status, reason=reason.strip()
+            )  # fmt: skip
+        )
+    else:
+        row.status, row.reason = status, reason.strip() if status == "excused" else ""
+    _note(session, activity, _("Attendance recorded: {title} on {date}"))
+    session.flush()
+
+
+def all_present(session: Session, activity_id: int, section: str | None = None) -> int:
+    """Everyone expected (in `section`, or all) not yet registered is present; returns how
+    many were set. Those already marked keep their mark."""
+    members = registration(session, activity_id).members
+    todo = [
+        m for m in members if m.attendance is None and (section is None or m.section == section)
+    ]
+    for member in todo:
+        session.add(Attendance(activity_id=activity_id, member_id=member.member_id,
+                               status="present"))  # fmt: skip
+    _note(session, _activity(session, activity_id), _("Attendance recorded: {title} on {date}"))
+    session.flush()
+    return len(todo)
+
+
+def set_availability(
+    session: Session, activity_id: int, member_id: int, status: str, reason: str = ""
+) -> None:
+    """Record whether a member will come: signed up, excused (with an optional reason), or
+    back to not known."""
+    if status not in rules.AVAILABILITY:
+        raise UserError(_("Unknown availability: {status}").format(status=status))
+    activity = _activity(session, activity_id)
+    row = session.execute(
+        select(Availability).where(
+            Availability.activity_id == activity_id, Availability.member_id == member_id
+        )
+    ).scalar()
+    reason = reason.strip() if status == "excused" else ""
+    if row is None:
+        session.add(Availability(activity_id=activity_id, member_id=member_id, status=status,
+                                 reason=reason))  # fmt: skip
+    else:
+        row.status, row.reason = status, reason
+    _note(session, activity, _("Availability recorded: {title} on {date}"))
+    session.flush()
+
+
+def taken(session: Session, activity_ids: Sequence[int]) -> set[int]:
+    """Which of these activities have attendance recorded."""
+    if not activity_ids:
+        return set()
+    query = select(Attendance.activity_id).where(Attendance.activity_id.in_(activity_ids))
+    return set(session.execute(query.distinct()).scalars())

@@ -1,0 +1,250 @@
+"""Season series: plan one in a go, see which days it skips and why, change the rest of it
+from a day on. Also the holidays a series may skip: public holidays from the `holidays`
+package, school holidays from the association's own (editable) list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from verenigingsbeheer.db import audit
+from verenigingsbeheer.db.models import Activity, ActivitySeries, SchoolHoliday, SeriesSection
+from verenigingsbeheer.domain import activities as rules
+from verenigingsbeheer.domain.activities import ActivityDetails, SeriesRule, SkippedDate
+from verenigingsbeheer.errors import UserError, ValidationFailed
+from verenigingsbeheer.i18n import _, language, ngettext
+from verenigingsbeheer.services.activities import _set_sections, create_activity
+
+
+@dataclass(frozen=True)
+class SeriesDetails:
+    """What the series dialog edits. No section ids means every section is expected."""
+
+    kind: str
+    title: str
+    rule: SeriesRule
+    place: str = ""
+    section_ids: tuple[int, ...] = ()
+    notes: str = ""
+
+    def occurrence(self, day: dt.date) -> ActivityDetails:
+        return ActivityDetails(
+            self.kind, self.title, day, self.rule.start_time, self.rule.end_time, self.place,
+            self.section_ids, notes=self.notes,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SeriesChange:
+    changed: int
+    added: int
+    removed: int
+    kept: int  # changed on their own before, so left as they were
+
+
+@dataclass(frozen=True)
+class SchoolHolidayRow:
+    holiday_id: int | None
+    name: str
+    first_day: dt.date
+    last_day: dt.date
+
+
+# -- holidays ---------------------------------------------------------------------------------
+def public_holidays(first: dt.date, last: dt.date) -> dict[dt.date, str]:
+    """The Dutch public holidays between two days, named in the user's language."""
+    import holidays
+
+    names = "nl" if language() == "nl" else "en_US"
+    found = holidays.country_holidays("NL", years=range(first.year, last.year + 1), language=names)
+    return {day: name for day, name in found.items() if first <= day <= last}
+
+
+def school_holidays(session: Session) -> list[SchoolHolidayRow]:
+    query = select(SchoolHoliday).order_by(SchoolHoliday.first_day)
+    return [
+        SchoolHolidayRow(h.id, h.name, h.first_day, h.last_day)
+        for h in session.execute(query).scalars()
+    ]
+
+
+def save_school_holidays(session: Session, rows: list[SchoolHolidayRow]) -> None:
+    """Replace the list by `rows` (the editor's whole table), checked first."""
+    for row in rows:
+        if not row.name.strip():
+            raise ValidationFailed({"name": _("Enter the name of the holiday.")})
+        if row.last_day < row.first_day:
+            raise ValidationFailed(
+                {"last_day": _("{name}: the last day lies before the first.").format(name=row.name)}
+            )
+    existing = {h.id: h for h in session.execute(select(SchoolHoliday)).scalars()}
+    kept = set()
+    for row in rows:
+        holiday = existing.get(row.holiday_id) if row.holiday_id is not None else None
+        if holiday is None:
+            holiday = SchoolHoliday()
+            session.add(holiday)
+        else:
+            kept.add(holiday.id)
+        holiday.name, holiday.first_day, holiday.last_day = (
+            " ".join(row.name.split()), row.first_day, row.last_day
+        )  # fmt: skip
+    for holiday_id, holiday in existing.items():
+        if holiday_id not in kept:
+            session.delete(holiday)
+    audit.note(session, "edit", _("School holidays changed"))
+    session.flush()
+
+
+def _school(session: Session) -> list[tuple[str, dt.date, dt.date]]:
+    return [(h.name, h.first_day, h.last_day) for h in school_holidays(session)]
+
+
+def school_holidays_known(session: Session, first: dt.date, last: dt.date) -> bool:
+    """Whether the list holds a summer holiday for every season the period touches: if not,
+    the board should add that year's holidays before skipping them."""
+    summers = {h.first_day.year for h in school_holidays(session) if h.first_day.month in (6, 7)}
+    seasons = {rules.season_of(first)[1].year, rules.season_of(last)[1].year}
+    return seasons <= summers
+
+
+# -- planning ---------------------------------------------------------------------------------
+def preview(session: Session, rule: SeriesRule) -> tuple[list[dt.date], list[SkippedDate]]:
+    """The days a series would take, and those it would skip (with the holiday's name)."""
+    return rules.series_dates(
+        rule, public_holidays(rule.first_date, rule.last_date), _school(session)
+    )
+
+
+def _check(details: SeriesDetails) -> None:
+    problems = rules.validate_series(details.rule, details.title)
+    problems.update(rules.validate_activity(details.occurrence(details.rule.first_date)))
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def plan_series(session: Session, details: SeriesDetails) -> int:
+    """Create the series and all its activities in the caller's transaction; returns its id."""
+    _check(details)
+    rule = details.rule
+    series = ActivitySeries(
+        kind=details.kind,
+        title=" ".join(details.title.split()),
+        weekday=rule.weekday,
+        interval_weeks=rule.interval_weeks,
+        start_time=rule.start_time,
+        end_time=rule.end_time,
+        first_date=rule.first_date,
+        last_date=rule.last_date,
+        place=" ".join(details.place.split()),
+        skip_public_holidays=rule.skip_public_holidays,
+        skip_school_holidays=rule.skip_school_holidays,
+        notes=details.notes.strip(),
+        section_links=[SeriesSection(section_id=i) for i in sorted(set(details.section_ids))],
+    )
+    session.add(series)
+    session.flush()
+    dates, _skipped = preview(session, rule)
+    if not dates:
+        raise UserError(_("This series falls on no day at all; check the dates."))
+    for day in dates:
+        create_activity(session, details.occurrence(day), series_id=series.id)
+    audit.note(
+        session,
+        "new",
+        ngettext(
+            "Series planned: {title}, {n} activity",
+            "Series planned: {title}, {n} activities",
+            len(dates),
+        ).format(title=series.title, n=len(dates)),
+        undoable=True,
+    )
+    return series.id
+
+
+def get_series(session: Session, series_id: int) -> SeriesDetails:
+    series = session.get(ActivitySeries, series_id)
+    if series is None:
+        raise UserError(_("This series no longer exists."))
+    rule = SeriesRule(
+        series.weekday, series.start_time, series.end_time, series.first_date,
+        series.last_date, series.interval_weeks, series.skip_public_holidays,
+        series.skip_school_holidays,
+    )  # fmt: skip
+    return SeriesDetails(
+        series.kind, series.title, rule, series.place,
+        tuple(link.section_id for link in series.section_links), series.notes,
+    )  # fmt: skip
+
+
+def change_series_from(
+    session: Session, series_id: int, from_day: dt.date, details: SeriesDetails
+) -> SeriesChange:
+    """Change the rest of the series from `from_day` on: its occurrences from then follow
+    the new rule (time, place, sections, weekday, end date). Occurrences before that day,
+    and those moved or cancelled on their own, stay as they are. An occurrence the new rule
+    no longer falls on goes, unless attendance was recorded for it (then it is cancelled)."""
+    _check(details)
+    series = session.get(ActivitySeries, series_id)
+    if series is None:
+        raise UserError(_("This series no longer exists."))
+    rule = replace(details.rule, first_date=series.first_date)
+    if rule.last_date < from_day:
+        raise ValidationFailed({"last_date": _("The last day lies before the first.")})
+    for name, value in (
+        ("kind", details.kind), ("title", " ".join(details.title.split())),
+        ("weekday", rule.weekday), ("interval_weeks", rule.interval_weeks),
+        ("start_time", rule.start_time), ("end_time", rule.end_time),
+        ("last_date", rule.last_date), ("place", " ".join(details.place.split())),
+        ("skip_public_holidays", rule.skip_public_holidays),
+        ("skip_school_holidays", rule.skip_school_holidays), ("notes", details.notes.strip()),
+    ):  # fmt: skip
+        setattr(series, name, value)
+    wanted = set(details.section_ids)
+    for link in list(series.section_links):
+        if link.section_id not in wanted:
+            series.section_links.remove(link)
+    for section_id in sorted(wanted - {link.section_id for link in series.section_links}):
+        series.section_links.append(SeriesSection(section_id=section_id))
+    later_rule = replace(rule, first_date=from_day)
+    days, _skipped = preview(session, later_rule)
+    days = set(days)
+    occurrences = session.execute(
+        select(Activity).where(Activity.series_id == series_id, Activity.date >= from_day)
+    ).scalars()
+    changed = removed = kept = 0
+    for activity in list(occurrences):
+        if activity.detached:
+            kept += 1
+            days.discard(activity.date)
+            continue
+        if activity.date in days:
+            occurrence = details.occurrence(activity.date)
+            for name in ("kind", "title", "start_time", "end_time", "place", "notes"):
+                setattr(activity, name, getattr(occurrence, name))
+            _set_sections(activity, occurrence.section_ids)
+            days.discard(activity.date)
+            changed += 1
+        elif activity.attendance:
+            activity.cancelled = True
+            activity.detached = True
+            removed += 1
+        else:
+            session.delete(activity)
+            removed += 1
+    session.flush()
+    for day in sorted(days):
+        create_activity(session, details.occurrence(day), series_id=series_id)
+    audit.note(
+        session,
+        "edit",
+        _("Series changed from {date}: {title}").format(
+            date=from_day.strftime("%d-%m-%Y"), title=series.title
+        ),
+        undoable=True,
+    )
+    session.flush()
+    return SeriesChange(changed, len(days), removed, kept)

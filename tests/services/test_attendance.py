@@ -1,0 +1,167 @@
+"""Who is expected, registering attendance, and the figures on known data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from verenigingsbeheer.db.opening import create_database
+from verenigingsbeheer.domain.activities import ActivityDetails, SeriesRule
+from verenigingsbeheer.domain.association import AssociationDetails
+from verenigingsbeheer.domain.member import MemberDetails
+from verenigingsbeheer.services import (
+    activities,
+    attendance,
+    categories,
+    member_records,
+    privacy,
+    series,
+)
+from verenigingsbeheer.services import attendance_figures as figures
+
+D, T = dt.date, dt.time
+
+
+@pytest.fixture
+def choir(tmp_path: Path):
+    """Two tenors, one bass, a soprano who left in December; four Tuesday rehearsals."""
+    database = create_database(tmp_path / "koor.sqlite", AssociationDetails(name="Koor"))
+    with database.transaction() as session:
+        tenor = categories.add_category(session, "section", "Tenor")
+        bas = categories.add_category(session, "section", "Bas")
+        sopraan = categories.add_category(session, "section", "Sopraan")
+        people = {}
+        for first, last, section, since in (
+            ("Piet", "Aalders", tenor, D(2020, 1, 1)),
+            ("Jan", "de Vries", tenor, D(2020, 1, 1)),
+            ("Kees", "Bakker", bas, D(2020, 1, 1)),
+            ("Els", "Smit", sopraan, D(2020, 1, 1)),
+        ):
+            people[first] = member_records.create_member(
+                session, MemberDetails(first, last, member_since=since, section_id=section),
+                D(2026, 9, 1),
+            )  # fmt: skip
+        member_records.end_membership(session, people["Els"], D(2026, 12, 15))
+        rule = SeriesRule(1, T(20), T(22), D(2026, 12, 1), D(2026, 12, 22))
+        series.plan_series(session, series.SeriesDetails("rehearsal", "Repetitie", rule))
+        concert = activities.create_activity(
+            session,
+            ActivityDetails("performance", "Kerstconcert", D(2026, 12, 20), T(15), T(17),
+                            "Kloosterkerk", (tenor, bas), public=True, audience=180),
+        )  # fmt: skip
+    database.people = people
+    database.sections = {"Tenor": tenor, "Bas": bas, "Sopraan": sopraan}
+    database.concert = concert
+    yield database
+    database.close()
+
+
+def rehearsals(db) -> list[int]:
+    with db.reading() as session:
+        rows = activities.list_activities(session, kind="rehearsal")
+    return [r.activity_id for r in rows]
+
+
+def test_expected_are_the_members_of_that_day_in_the_sections_it_is_for(choir):
+    first, *_rest, last = rehearsals(choir)
+    with choir.reading() as session:
+        on_1 = [(m.name.full, m.section) for m in attendance.expected_members(session, first)]
+        on_22 = [m.name.first_name for m in attendance.expected_members(session, last)]
+        concert = [m.section for m in attendance.expected_members(session, choir.concert)]
+    assert on_1 == [
+        ("Piet Aalders", "Tenor"), ("Jan de Vries", "Tenor"), ("Kees Bakker", "Bas"),
+        ("Els Smit", "Sopraan"),
+    ]  # fmt: skip
+    assert "Els" not in on_22  # she left on 15 December
+    assert sorted(concert) == ["Bas", "Tenor", "Tenor"]
+
+
+def test_registering_all_present_per_section_and_live_counts(choir):
+    first = rehearsals(choir)[0]
+    people = choir.people
+    with choir.transaction() as session:
+        attendance.set_attendance(session, first, people["Jan"], "late")
+        assert attendance.all_present(session, first, "Tenor") == 1  # only Piet was left
+        attendance.set_attendance(session, first, people["Kees"], "excused", "ziek")
+    with choir.reading() as session:
+        found = attendance.registration(session, first)
+    counts = {t.section: (t.expected, t.present, t.late, t.excused) for t in found.tallies()}
+    assert counts["Tenor"] == (2, 1, 1, 0) and counts["Bas"] == (1, 0, 0, 1)
+    assert counts["Sopraan"] == (1, 0, 0, 0)
+    kees = next(m for m in found.members if m.name.first_name == "Kees")
+    assert (kees.attendance, kees.attendance_reason) == ("excused", "ziek")
+    with choir.transaction() as session:
+        attendance.set_attendance(session, first, people["Kees"], None)
+    with choir.reading() as session:
+        again = attendance.registration(session, first)
+    assert next(m for m in again.members if m.member_id == people["Kees"]).attendance is None
+
+
+def test_member_percentages_over_a_period_with_the_threshold(choir):
+    ids, people = rehearsals(choir), choir.people
+    marks = {  # four rehearsals: 1, 8, 15 and 22 December; the 22nd not registered
+        ids[0]: {"Piet": "present", "Jan": "present", "Kees": "absent", "Els": "present"},
+        ids[1]: {"Piet": "late", "Jan": "absent", "Kees": "excused", "Els": "present"},
+        ids[2]: {"Piet": "present", "Jan": "present", "Kees": "present", "Els": "absent"},
+    }
+    with choir.transaction() as session:
+        for activity_id, by_name in marks.items():
+            for name, status in by_name.items():
+                attendance.set_attendance(session, activity_id, people[name], status)
+    with choir.reading() as session:
+        found = {f.name.first_name: f for f in figures.member_figures(
+            session, D(2026, 12, 1), D(2026, 12, 31))}  # fmt: skip
+    assert (found["Piet"].expected, found["Piet"].attended, found["Piet"].late) == (3, 3, 1)
+    assert found["Jan"].fraction == pytest.approx(2 / 3) and found["Jan"].below()
+    assert found["Kees"].fraction == pytest.approx(1 / 3) and found["Kees"].excused == 1
+    assert found["Els"].expected == 3 and found["Els"].fraction == pytest.approx(2 / 3)
+    assert not found["Piet"].below()
+    with choir.reading() as session:
+        per_activity = figures.activity_figures(session, D(2026, 12, 1), D(2026, 12, 31))
+        course = figures.season_course(session, D(2026, 12, 1), D(2026, 12, 31))
+    assert [(f.expected, f.attended) for f in per_activity] == [(4, 3), (4, 2), (4, 3)]
+    assert [round(fraction, 2) for _day, fraction in course] == [0.75, 0.5, 0.75]
+
+
+def test_the_line_up_warns_when_a_section_is_thin(choir):
+    people = choir.people
+    with choir.transaction() as session:
+        attendance.set_availability(session, choir.concert, people["Piet"], "signed_up")
+        attendance.set_availability(session, choir.concert, people["Jan"], "excused", "op reis")
+        attendance.set_availability(session, choir.concert, people["Kees"], "signed_up")
+    with choir.reading() as session:
+        lineup = {line.section: line for line in figures.line_up(session, choir.concert)}
+        reasons = figures.availability_reasons(session, choir.concert)
+    assert (lineup["Tenor"].signed_up, lineup["Tenor"].excused) == (1, 1)
+    assert lineup["Tenor"].warning(minimum=2) == "Tenor: maar 1 aangemeld"
+    assert lineup["Bas"].warning(minimum=1) == ""
+    assert reasons == {people["Jan"]: "op reis"}
+
+
+def test_excuse_reasons_go_when_the_person_is_anonymised(choir):
+    first, people = rehearsals(choir)[0], choir.people
+    with choir.transaction() as session:
+        attendance.set_availability(session, first, people["Els"], "excused", "operatie")
+        attendance.set_attendance(session, first, people["Els"], "excused", "operatie")
+    with choir.transaction() as session:
+        person = session.get(member_records.Member, people["Els"]).person_id
+        privacy.forget(session, person, D(2027, 1, 10))
+    with choir.reading() as session:
+        found = attendance.registration(session, first)
+    els = next(m for m in found.members if m.member_id == people["Els"])
+    assert (els.attendance, els.attendance_reason, els.availability_reason) == ("excused", "", "")
+
+
+def test_cancelled_and_unregistered_activities_do_not_count(choir):
+    ids, people = rehearsals(choir), choir.people
+    with choir.transaction() as session:
+        attendance.set_attendance(session, ids[0], people["Piet"], "present")
+        attendance.set_attendance(session, ids[1], people["Piet"], "absent")
+        activities.cancel_activity(session, ids[1])
+    with choir.reading() as session:
+        found = {f.name.first_name: f for f in figures.member_figures(
+            session, D(2026, 12, 1), D(2026, 12, 31))}  # fmt: skip
+    assert (found["Piet"].expected, found["Piet"].fraction) == (1, 1.0)
+    assert found["Jan"].unregistered == 1
