@@ -12,7 +12,7 @@ from verenigingsbeheer.i18n import _, ngettext
 from verenigingsbeheer.i18n.formatting import format_date
 from verenigingsbeheer.services import privacy, register
 from verenigingsbeheer.ui.context import PageContext
-from verenigingsbeheer.ui.dialogs.activity_dialog import ActivityDialog
+from verenigingsbeheer.ui.dialogs.processing_dialog import ProcessingDialog
 from verenigingsbeheer.ui.pages.privacy.view import PrivacyView
 
 
@@ -132,7 +132,7 @@ class PrivacyPage(PrivacyView):
     # -- register -------------------------------------------------------------------------
     def edit_activity(self, row: int | None) -> None:
         activity_id, activity = self._lines[row] if row is not None else (None, None)
-        dialog = ActivityDialog(activity, self)
+        dialog = ProcessingDialog(activity, self)
         if self.context.asker.run_dialog(dialog) and self._write(
             lambda s: register.save_activity(s, activity_id, dialog.activity())
         ):

@@ -18,7 +18,7 @@ from verenigingsbeheer.ui.widgets.field_marks import error_label, mark
 _ONE_LINE = ("name", "legal_basis")
 
 
-class ActivityDialog(QDialog):
+class ProcessingDialog(QDialog):
     def __init__(self, activity: Activity | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Change processing") if activity else _("Add processing"))
