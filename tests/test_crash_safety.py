@@ -55,16 +55,30 @@ def counts(path: Path) -> tuple[int, int, int]:
         )
 
 
-def kill_during(argv: list[str], env: dict[str, str], after: float) -> bool:
-    """Run, kill after `after` seconds; True when it was still running (really killed)."""
+def kill_during(
+    argv: list[str], env: dict[str, str], after: float, journal: Path | None = None
+) -> tuple[bool, bool]:
+    """Run and kill: after `after` seconds, or (with `journal`) `after` seconds after the
+    write transaction began (SQLite's journal appeared). Returns (really killed: it was
+    still running, killed inside the write: the journal was there)."""
     process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if journal is not None:
+        deadline = time.monotonic() + 60
+        while not journal.exists() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.002)
     try:
         process.wait(timeout=after)
-        return False
+        return False, False
     except subprocess.TimeoutExpired:
+        inside = journal is not None and journal.exists()
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
-        return True
+        return True, inside
+
+
+def journal_of(path: Path) -> Path:
+    """SQLite's rollback journal: there while a write transaction is under way."""
+    return path.with_name(path.name + "-journal")
 
 
 def timed(argv: list[str], env: dict[str, str]) -> float:
@@ -103,12 +117,15 @@ def test_killing_an_import_leaves_all_or_nothing(tmp_path: Path, spreadsheet: Pa
         path = tmp_path / f"ronde{round_}.sqlite"
         path.write_bytes(original.read_bytes())
         argv = ["--db", str(path), "members", "import", str(spreadsheet)]
-        killed = kill_during(command(home, *argv), env, rng.uniform(0.3, 1.0) * duration)
+        # Even rounds: anywhere in the run; odd ones: inside the write transaction.
+        journal = journal_of(path) if round_ % 2 else None
+        after = rng.uniform(0.3, 1.0) * duration if journal is None else rng.uniform(0, 0.3)
+        _killed, inside = kill_during(command(home, *argv), env, after, journal)
         assert sound(path), f"round {round_}: the file is damaged"
         members = counts(path)[0]
         assert members in (before, before + IMPORTED), f"round {round_}: {members} members"
-        outcomes.append((killed, members == before))
-    assert any(killed and nothing for killed, nothing in outcomes)  # a kill really hit it
+        outcomes.append((inside, members == before))
+    assert any(inside and nothing for inside, nothing in outcomes)  # killed mid-write
 
 
 def test_killing_an_anonymisation_leaves_all_or_nothing(tmp_path: Path):
@@ -140,14 +157,16 @@ def test_killing_an_anonymisation_leaves_all_or_nothing(tmp_path: Path):
         path = tmp_path / f"ronde{round_}.sqlite"
         path.write_bytes(original.read_bytes())
         argv = ["--db", str(path), "privacy", "anonymise", "--confirm"]
-        killed = kill_during(command(home, *argv), env, rng.uniform(0.3, 1.0) * duration)
+        journal = journal_of(path) if round_ % 2 else None
+        after = rng.uniform(0.3, 1.0) * duration if journal is None else rng.uniform(0, 0.5)
+        _killed, inside = kill_during(command(home, *argv), env, after, journal)
         assert sound(path), f"round {round_}: the file is damaged"
         anonymised = counts(path)[1]
         assert anonymised in (0, due), f"round {round_}: {anonymised} of {due} anonymised"
         if anonymised == 0:
             assert _names_left(path) == _names_left(original)
-        outcomes.append((killed, anonymised == 0))
-    assert any(killed and nothing for killed, nothing in outcomes)
+        outcomes.append((inside, anonymised == 0))
+    assert any(inside and nothing for inside, nothing in outcomes)  # killed mid-write
 
 
 def _due(path: Path) -> int:

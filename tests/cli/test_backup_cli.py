@@ -247,3 +247,55 @@ def test_members_import_backs_up_first_and_a_refused_one_does_not(
     [made] = backups_in(paths.backup_dir, "voor-import")
     assert info_counts(run("--db", str(made), "info", paths=paths)[1])["leden"] == 40
     assert info_counts(run("--db", str(demo_path), "info", paths=paths)[1])["leden"] == 42
+
+
+def old_file(tmp_path: Path) -> Path:
+    """A file of the first schema revision, with members: opening it upgrades it."""
+    from tests.db.schema_fill import fill_0001
+    from tests.db.test_migrations import make_file_at
+
+    path = tmp_path / "oud.sqlite"
+    make_file_at(path, "0001")
+    fill_0001(path)
+    return path
+
+
+def test_an_upgrade_by_the_command_line_backs_up_as_chosen(tmp_path: Path, paths):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (paths.config_dir / PASSPHRASE_FILE).write_text("lang genoeg wachtwoord")
+    settings_store.save(
+        settings_store.Settings(backup_folder=str(usb), backup_encrypted=True), paths.settings_file
+    )
+    path = old_file(tmp_path)
+    assert run("--db", str(path), "info", paths=paths)[0] == 0
+    [made] = backups_in(usb, "voor-upgrade")
+    assert "voor-upgrade-0001" in made.name and made.suffix == ".versleuteld"
+    assert not made.read_bytes().startswith(b"SQLite format 3")
+    (tmp_path / "tweede").mkdir()
+    again = old_file(tmp_path / "tweede")
+    (paths.config_dir / PASSPHRASE_FILE).unlink()  # encryption chosen, passphrase gone
+    before = digest(again)
+    code, out, err = run("--db", str(again), "info", paths=paths)
+    assert code == 2 and "wachtwoord" in err and digest(again) == before
+
+
+@pytest.mark.slow
+def test_a_reading_command_that_must_upgrade_waits_for_the_lock(tmp_path: Path, paths):
+    from tests.lock_holder import held_elsewhere
+
+    path = old_file(tmp_path)
+    before = digest(path)
+    with held_elsewhere(path):
+        code, out, err = run("--db", str(path), "info", paths=paths)
+    assert code == 2 and "in gebruik" in err and digest(path) == before
+    assert run("--db", str(path), "info", paths=paths)[0] == 0  # and once it is free
+
+
+def test_an_encrypted_backup_to_a_named_file_says_so_in_its_name(demo_path, tmp_path, paths):
+    (paths.config_dir / PASSPHRASE_FILE).write_text("lang genoeg wachtwoord")
+    settings_store.save(settings_store.Settings(backup_encrypted=True), paths.settings_file)
+    wanted = tmp_path / "kopie.sqlite"
+    code, out, _err = run("--db", str(demo_path), "backup", "--out", str(wanted), paths=paths)
+    made = tmp_path / "kopie.sqlite.versleuteld"
+    assert code == 0 and str(made) in out and made.exists() and not wanted.exists()

@@ -272,3 +272,23 @@ def test_the_demo_association_starts_with_an_empty_log(tmp_path: Path):
         kinds = [a.kind for a in history.list_actions(session)]
     database.close()
     assert kinds == ["new"]  # only the file's creation
+
+
+def test_undo_is_refused_when_it_would_give_a_household_two_payers(db):
+    from verenigingsbeheer.services import households
+
+    with db.transaction() as session:
+        a = member_records.create_member(session, anna(first_name="Ans"), TODAY)
+        b = member_records.create_member(session, anna(first_name="Bob"), TODAY)
+        households.set_household(session, a, households.NEW, True)
+        household = households.household_of(session, a)[0]
+        households.set_household(session, b, household, False)
+    with db.transaction() as session:
+        member_records.delete_member(session, a)
+    deleted = db.actions[-1]
+    with db.transaction() as session:
+        households.set_household(session, b, household, True)  # Bob pays now
+    before = dump(db.path)
+    with pytest.raises(UserError, match="sindsdien opnieuw gewijzigd"), db.transaction() as s:
+        history.undo(s, deleted)
+    assert dump(db.path) == before

@@ -152,3 +152,36 @@ def test_reasons_are_shown_in_words():
     assert backups.reason_label("voor-upgrade-0004").endswith("(0004)")
     assert backups.reason_label("voor-import") == backups._(backups.REASONS["voor-import"])
     assert backups.reason_label("iets-anders") == "iets-anders"
+
+
+def test_the_file_as_it_was_before_a_restore_is_kept_for_a_year(demo_db, paths, clock):
+    chosen = Settings(backup_keep_daily=1, backup_keep_weekly=0, backup_keep_monthly=0)
+    config = backups.config_for(chosen, paths)
+    backups.make_backup(demo_db.path, "voor-terugzetten", config, clock)
+    for _day in range(30):
+        clock.advance(days=1)
+        backups.make_backup(demo_db.path, "handmatig", config, clock)
+        backups.make_backup(demo_db.path, "handmatig", config, clock)
+    reasons = [b.reason for b in backups.list_backups(demo_db, config)]
+    assert "voor-terugzetten" in reasons
+    assert reasons.count("handmatig") == 6  # the last 48 hours: the rest rotated away
+    clock.advance(days=366)
+    backups.make_backup(demo_db.path, "handmatig", config, clock)
+    assert "voor-terugzetten" not in [b.reason for b in backups.list_backups(demo_db, config)]
+
+
+def test_a_restore_is_recorded_in_the_restored_files_log(demo_db, paths, clock):
+    from verenigingsbeheer.services import history
+
+    config = backups.config_for(Settings(), paths)
+    made = backups.make_backup(demo_db.path, "handmatig", config, clock)
+    path = demo_db.path
+    demo_db.close()
+    clock.advance(hours=2)
+    backups.restore(path, made, config, now=clock)
+    from verenigingsbeheer.services.files import open_association_file
+
+    with open_association_file(path, paths.backup_dir) as database, database.reading() as s:
+        newest = history.list_actions(s)[0]
+    assert newest.kind == "restore" and newest.kind_label == "Teruggezet"
+    assert newest.description == "Teruggezet uit de reservekopie van 07-03-2026 09:00"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,15 @@ def test_copies_beside_a_file_and_the_notes(tmp_path: Path):
     assert "koor.sqlite" in note
     assert conflicts.notes(tmp_path / "toneel (conflicted copy).sqlite") != []
     assert conflicts.notes(make(tmp_path / "solo.sqlite")) == []
+
+
+def test_backups_kept_beside_the_file_are_no_conflict_copies(tmp_path):
+    from verenigingsbeheer.db import backups as store
+    from verenigingsbeheer.services.demo import create_demo
+
+    original = tmp_path / "koor.sqlite"
+    create_demo(original, members=3, seed=1).close()
+    made = store.make_backup(original, tmp_path, "handmatig", now=dt.datetime(2026, 3, 7, 10))
+    assert made.parent == tmp_path and made.name.startswith("koor-")
+    assert conflicts.copies_beside(original) == []
+    assert conflicts.original_of(made) is None

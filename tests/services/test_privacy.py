@@ -215,3 +215,13 @@ def test_a_household_named_after_the_person_goes_when_it_empties(db):
             " AND new_values IS NOT NULL"
         )]  # fmt: skip
     assert logged == []
+
+
+def test_anonymised_data_is_not_left_in_the_file_s_free_pages(db):
+    with db.reading() as session:
+        assert session.connection().exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+    anna = add(db, "Anna", left=D(2023, 6, 30), notes="rugblessure na val")
+    with db.transaction() as session:
+        privacy.anonymise(session, [anna], TODAY)
+    data = db.path.read_bytes()
+    assert b"rugblessure" not in data and b"anna@example.nl" not in data

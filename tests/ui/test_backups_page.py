@@ -7,6 +7,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from tests.db.test_backups import damage, digest
@@ -249,3 +250,37 @@ def test_an_import_in_the_window_backs_up_first(controller, asker, qtbot, tmp_pa
     page.import_action.trigger()
     [made] = paths.backup_dir.glob("*voor-import*")
     assert members_in(made) == 45 and members_in(controller.database.path) == 46
+
+
+@pytest.mark.slow
+def test_a_damaged_file_is_not_restored_while_someone_else_has_it_open(
+    make_controller, asker, demo_path
+):
+    from tests.lock_holder import held_elsewhere
+
+    first = make_controller()
+    first.start(demo_path)
+    first.shutdown()
+    damage(demo_path)
+    damaged = digest(demo_path)
+    with held_elsewhere(demo_path):
+        asker.file_in_use_answers.append("read_only")
+        asker.confirm_answers.append(True)  # yes, restore the newest good backup
+        made = make_controller()
+        assert made.open_file(demo_path) is False
+    assert asker.errors[-2][0] == _("Not restored") and "in gebruik" in asker.errors[-2][1]
+    assert digest(demo_path) == damaged
+
+
+def test_a_damaged_open_file_found_by_the_full_check_is_restored_on_request(
+    controller, asker, qtbot, demo_path, paths
+):
+    page = open_backups(controller)
+    qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)  # a good backup exists
+    damage(demo_path)  # while the window has it open
+    asker.confirm_answers.append(True)
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    assert "De nieuwste goede reservekopie is van" in asker.confirmed[-1]
+    assert members_in(demo_path) == 45  # the backup is back, and the window reopened it
+    assert any("voor-terugzetten" in p.name for p in paths.backup_dir.iterdir())
+    assert controller.database is not None and controller.database.path == demo_path

@@ -79,7 +79,7 @@ def test_the_register_is_edited_and_printed(controller, asker, qtbot, tmp_path: 
     assert "Kaartverkoop" in "".join(p.extract_text() for p in PdfReader(target).pages)
 
 
-def test_a_members_data_exported_and_a_former_member_forgotten(controller, asker, tmp_path):
+def test_a_members_data_exported_and_a_former_member_forgotten(controller, asker, tmp_path, paths):
     window = controller.window
     window.show_page(1)
     page = window.current_page()
@@ -92,9 +92,10 @@ def test_a_members_data_exported_and_a_former_member_forgotten(controller, asker
     assert row.name.full in PdfReader(tmp_path / "gegevens.pdf").pages[0].extract_text()
     assert asker.informed[-1][1].startswith("Opgeslagen: ")
 
-    asker.confirm_answers.append(True)
-    page.forget_action.trigger()  # a current member: refused, and said why
+    backups_before = list(paths.backup_dir.glob("*voor-anonimiseren*"))
+    page.forget_action.trigger()  # a current member: refused at once, and said why
     assert "is nog lid" in asker.errors[-1][1]
+    assert list(paths.backup_dir.glob("*voor-anonimiseren*")) == backups_before
 
     page.status.setCurrentIndex(page.status.findData("former"))
     former = next(r for r in page.model.rows() if not r.current)
@@ -103,6 +104,7 @@ def test_a_members_data_exported_and_a_former_member_forgotten(controller, asker
     page.forget_action.trigger()
     assert asker.confirmed[-1].startswith(f"{former.name.full} vergeten?")
     assert page.selected().name.sorted_form == privacy.ANONYMOUS
+    assert len(list(paths.backup_dir.glob("*voor-anonimiseren*"))) == len(backups_before) + 1
 
 
 def test_the_mailing_list_leaves_out_members_without_newsletter_consent(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from pathlib import Path
 
@@ -277,3 +278,19 @@ def test_conflict_copies_are_explained_when_a_file_is_opened(make_controller, de
     assert copy.name in message
     assert made.open_file(copy)
     assert "koor.sqlite" in asker.informed[-1][1]
+
+
+def test_nothing_is_written_once_the_lock_is_taken_over(controller, demo_path, asker, qtbot):
+    """Before its next heartbeat the window already notices: the commit checks the lock."""
+    page = members_page(controller)
+    victim = next(r for r in page.model.rows() if r.current and not r.functions)
+    page.select_member(victim.member_id)
+    theirs = someone_else(demo_path)
+    before = hashlib.sha256(demo_path.read_bytes()).hexdigest()
+    asker.confirm_answers.append(True)
+    page.delete_action.trigger()  # refused: the lock is theirs now
+    title, message = asker.errors[-1][:2]
+    assert "jan" in message and hashlib.sha256(demo_path.read_bytes()).hexdigest() == before
+    qtbot.waitUntil(lambda: controller.database.read_only, timeout=3000)
+    qtbot.waitUntil(lambda: controller.window.read_only_banner.isVisible(), timeout=3000)
+    assert read_lock(demo_path) == theirs

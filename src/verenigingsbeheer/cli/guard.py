@@ -19,6 +19,7 @@ from verenigingsbeheer.i18n import _
 @contextmanager
 def guarded(args: argparse.Namespace, prog: str, err: TextIO) -> Iterator[None]:
     from verenigingsbeheer.services import conflicts, locking
+    from verenigingsbeheer.services.files import needs_upgrade
 
     def note(message: str) -> None:
         print(_("{prog}: note: {message}").format(prog=prog, message=message), file=err)
@@ -26,7 +27,10 @@ def guarded(args: argparse.Namespace, prog: str, err: TextIO) -> Iterator[None]:
     if args.db.is_file():
         for message in conflicts.notes(args.db):
             note(message)
-    if not getattr(args, "writes", False):
+    # A reading command writes too when the file must first be upgraded: then it holds
+    # the lock like a writing one, and is refused while someone else has the file open.
+    writes = getattr(args, "writes", False) or (args.db.is_file() and needs_upgrade(args.db))
+    if not writes:
         yield
         return
     with locking.holding_for_command(args.db, note):

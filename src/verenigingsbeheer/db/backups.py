@@ -61,6 +61,11 @@ def tag_of(file_uid: str) -> str:
         return hashlib.sha256(file_uid.encode("utf-8")).hexdigest()[:8]
 
 
+def is_backup_name(name: str) -> bool:
+    """Whether a file name is one of ours for a backup (cheap: the name only)."""
+    return _NAME.match(name) is not None
+
+
 def parse(path: Path) -> BackupFile | None:
     """The backup a file name describes, or None when it is not one of ours."""
     found = _NAME.match(path.name)
@@ -266,6 +271,16 @@ def keep_current(live: Path, folder: Path, *, now: dt.datetime, passphrase: str 
         return target
 
 
+# The file as it was before a restore is the only copy of that state: kept for a year,
+# whatever the rotation numbers say.
+PROTECTED = {"voor-terugzetten": dt.timedelta(days=365)}
+
+
+def _protected(backup: BackupFile, now: dt.datetime) -> bool:
+    keep_for = PROTECTED.get(backup.reason)
+    return keep_for is not None and now - backup.made_at < keep_for
+
+
 def rotate(folder: Path, file_uid: str, policy: RotationPolicy, now: dt.datetime) -> list[Path]:
     """Delete the backups of this association that the policy does not keep.
 
@@ -276,7 +291,7 @@ def rotate(folder: Path, file_uid: str, policy: RotationPolicy, now: dt.datetime
     keep = to_keep([b.made_at for b in backups], now, policy)
     deleted = []
     for index, backup in enumerate(backups):
-        if index in keep:
+        if index in keep or _protected(backup, now):
             continue
         try:
             if read_backup_contents(backup.path).file_uid != file_uid:

@@ -43,6 +43,8 @@ class Database:
         self.actions: list[int] = []
         # Called after every commit (the window updates its Undo item).
         self.committed: list[Callable[[], None]] = []
+        # Called before every commit; raising refuses the commit (nothing is written).
+        self.before_commit: Callable[[], None] | None = None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -55,6 +57,8 @@ class Database:
         try:
             yield session
             action = audit.current_action_id(session)
+            if self.before_commit is not None:
+                self.before_commit()  # e.g. the window checks its lock is still its own
             session.commit()
         except BaseException:
             session.rollback()

@@ -79,6 +79,7 @@ def open_database(
     *,
     read_only: bool = False,
     passphrase: str | None = None,
+    encrypt: bool = False,
 ) -> Database:
     """Open an existing file, upgrading it (after a backup) when it is older.
 
@@ -102,6 +103,14 @@ def open_database(
                 _(
                     "{path} must be brought up to date for this version, but it is read-only. "
                     "Copy it to a folder where you may write and open the copy."
+                ).format(path=path)
+            )
+        if encrypt and not passphrase:  # never a plain backup when encrypted ones are chosen
+            raise UserError(
+                _(
+                    "{path} must be brought up to date, and backups are to be encrypted, but "
+                    "the passphrase is missing on this computer. Enter it again on the "
+                    "Backups page; the file has not been changed."
                 ).format(path=path)
             )
         from verenigingsbeheer.db import backups

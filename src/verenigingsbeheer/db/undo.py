@@ -8,7 +8,7 @@ point at a row that would go, the undo is refused as a whole.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +19,17 @@ from sqlalchemy.orm import Mapper, Session
 from verenigingsbeheer.db import audit
 from verenigingsbeheer.db.base import Base
 from verenigingsbeheer.db.models import AuditAction, AuditEntry
+
+# Rules the services keep that the database does not (one payer per household): after an
+# undo every check must still hold, else the undo is refused as a whole.
+Check = Callable[[Session], bool]
+_CHECKS: list[Check] = []
+
+
+def register_check(check: Check) -> Check:
+    if check not in _CHECKS:
+        _CHECKS.append(check)
+    return check
 
 
 class UndoConflict(Exception):
@@ -191,4 +202,6 @@ def revert(session: Session, action_id: int) -> int:
         session.flush()
     except IntegrityError as error:  # e.g. a section it pointed at was removed since
         raise UndoConflict(UndoConflict.REFERENCED_SINCE) from error
+    if not all(check(session) for check in _CHECKS):
+        raise UndoConflict(UndoConflict.CHANGED_SINCE)
     return len(net)

@@ -193,7 +193,10 @@ def backup_before(
 
 
 def backup_to(path: Path, out: Path, config: BackupConfig, now: Clock = dt.datetime.now) -> Path:
-    """A backup to a file the user named (no rotation); encrypted when that is chosen."""
+    """A backup to a file the user named (no rotation); encrypted when that is chosen, and
+    then named so (`.versleuteld` added), since it is no plain SQLite file any more."""
+    if config.encrypt and out.suffix != store.ENCRYPTED_SUFFIX:
+        out = out.with_name(out.name + store.ENCRYPTED_SUFFIX)
     if out.exists():
         raise UserError(_("{path} already exists; choose another name.").format(path=out))
     if not out.parent.is_dir():
@@ -275,11 +278,42 @@ def restore(
         kept = store.restore(
             backup, live, config.folder, now=moment, passphrase=opening, keep_passphrase=keeping
         )
+        _log_restore(live, backup, moment)
         file_uid = store.file_uid_of(live)
         store.record(config.folder, file_uid, seam.fingerprint(live), backup)
     except (OSError, sqlite3.Error) as error:
         raise UserError(describe_error(error, live) or str(error)) from error
     return kept
+
+
+def _log_restore(live: Path, backup: Path, moment: dt.datetime) -> None:
+    """The restored file's log says it was restored, and from what (a file from before the
+    audit log has no log to say it in)."""
+    import getpass
+
+    from sqlalchemy import inspect as sa_inspect
+
+    from verenigingsbeheer.db.database import Database
+    from verenigingsbeheer.db.models import AuditAction
+
+    found = store.parse(backup)
+    when = found.made_at if found else None
+    text = (
+        _("Restored from the backup of {when}").format(when=when.strftime("%d-%m-%Y %H:%M"))
+        if when
+        else _("Restored from {name}").format(name=backup.name)
+    )
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):
+        user = ""
+    database = Database(live)
+    try:
+        with database.transaction() as session:
+            if sa_inspect(session.connection()).has_table(AuditAction.__tablename__):
+                session.add(AuditAction(at=moment, who=user, kind="restore", description=text))
+    finally:
+        database.close()
 
 
 def restore_new(

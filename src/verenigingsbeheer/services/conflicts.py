@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from verenigingsbeheer.db.backups import is_backup_name
 from verenigingsbeheer.db.sqlite import read_file_uid
 from verenigingsbeheer.i18n import _, ngettext
 
@@ -49,7 +50,7 @@ def candidates(name: str) -> list[Candidate]:
         if match:
             return [Candidate(match["base"] + (match["ext"] or ""), False)]
     stem, dot, ext = name.rpartition(".")
-    if not dot or not stem:
+    if not dot or not stem or is_backup_name(name):  # our own backups, kept beside it
         return []
     found = []
     for index in (i for i in range(len(stem) - 1, 0, -1) if stem[i] == "-"):

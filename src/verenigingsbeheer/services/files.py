@@ -18,6 +18,7 @@ from verenigingsbeheer.db.opening import (
 from verenigingsbeheer.db.schema_version import SCHEMA_HEAD
 from verenigingsbeheer.db.sqlite import describe_error
 from verenigingsbeheer.domain.association import AssociationDetails
+from verenigingsbeheer.errors import UserError
 
 AssociationFile = Database
 
@@ -33,14 +34,32 @@ __all__ = [
 
 
 def open_association_file(
-    path: Path, backup_dir: Path, *, read_only: bool = False, passphrase: str | None = None
+    path: Path,
+    backup_dir: Path,
+    *,
+    read_only: bool = False,
+    passphrase: str | None = None,
+    encrypt: bool = False,
 ) -> AssociationFile:
     """Open an existing file (upgrading it after a backup, encrypted with `passphrase` if
     given); UserError says why not, DamagedFile when SQLite's quick check fails.
 
     `read_only`: for viewing a file someone else has open; every write is refused.
     """
-    return open_database(path, backup_dir, read_only=read_only, passphrase=passphrase)
+    return open_database(
+        path, backup_dir, read_only=read_only, passphrase=passphrase, encrypt=encrypt
+    )
+
+
+def needs_upgrade(path: Path) -> bool:
+    """Whether opening the file would upgrade it (and so write to it); False when it is no
+    association file at all (opening will say why)."""
+    from verenigingsbeheer.db.opening import inspect_file
+
+    try:
+        return inspect_file(Path(path)) != SCHEMA_HEAD
+    except UserError:
+        return False
 
 
 def create_association_file(path: Path, details: AssociationDetails) -> AssociationFile:

@@ -17,6 +17,7 @@ from verenigingsbeheer.db.undo import UndoConflict, revert
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import N_, _
 from verenigingsbeheer.i18n.formatting import format_date
+from verenigingsbeheer.services import households  # noqa: F401  (its undo check)
 
 # Table names as the board knows them; a later table shows its own name until added here.
 TABLE_LABELS = {

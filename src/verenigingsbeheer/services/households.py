@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from verenigingsbeheer.db.models import Household, Member, Person
+from verenigingsbeheer.db.undo import register_check
 from verenigingsbeheer.domain.person import PersonName, fold
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _
@@ -102,3 +103,16 @@ def set_household(session: Session, member_id: int, household_id: int | None, pa
         if not left:
             session.delete(session.get(Household, old))
     session.flush()
+
+
+@register_check
+def one_payer_each(session: Session) -> bool:
+    """At most one member pays for each household (kept by `set_household`; an undo must
+    not break it either)."""
+    query = (
+        select(Member.household_id)
+        .where(Member.pays_for_household.is_(True), Member.household_id.is_not(None))
+        .group_by(Member.household_id)
+        .having(func.count() > 1)
+    )
+    return session.execute(query).first() is None

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from verenigingsbeheer.db import audit
@@ -76,20 +76,20 @@ def collect(session: Session, person_id: int, today: dt.date) -> PersonData:
     for table in Base.metadata.sorted_tables:
         if not audit.audited(table) or table.name == "association":
             continue
-        condition = None
         if table.name == "persons":
-            condition = table.c.id == person_id
+            conditions = [table.c.id == person_id]
         elif table.name == "members":
-            condition = table.c.person_id == person_id
-        else:
-            for fk in table.foreign_keys:
-                target = fk.column.table.name
-                if target == "persons":
-                    condition = fk.parent == person_id
-                elif target == "members" and member_id is not None:
-                    condition = fk.parent == member_id
-        if condition is None:
+            conditions = [table.c.person_id == person_id]
+        else:  # every column that points at the person or their membership
+            conditions = [
+                fk.parent == (person_id if fk.column.table.name == "persons" else member_id)
+                for fk in table.foreign_keys
+                if fk.column.table.name == "persons"
+                or (fk.column.table.name == "members" and member_id is not None)
+            ]
+        if not conditions:
             continue
+        condition = or_(*conditions)
         mapper = mappers[table.name]
         columns = [column for _key, column in audit.columns_of(mapper)]
         rows = []

@@ -133,6 +133,7 @@ class AppController:
                 self.database.close()
             opened.database.committed.append(self._update_undo)
         self.lock_keeper.hold(opened.lock)  # lets go of the previous file's lock
+        opened.database.before_commit = self.lock_keeper.verify if opened.lock else None
         self.read_only_banner = opened.banner if opened.lock is None else None
         database = self.database = opened.database
         self.settings.remember(database.path)
@@ -211,6 +212,8 @@ class AppController:
     def _preload(self, window: MainWindow) -> None:
         """While the user looks at the first page, pages with much to read (the member list
         of a large association) read it, so that opening them later is instant."""
+        if window is not self.window or self.database is None:  # replaced or shut down since
+            return
         for page in window.pages():
             preload = getattr(page, "preload", None)
             if preload is not None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
+from verenigingsbeheer.errors import FileInUse
 from verenigingsbeheer.i18n import _
 from verenigingsbeheer.services import conflicts, locking
 from verenigingsbeheer.services.files import (
@@ -70,6 +71,23 @@ class LockKeeper:
             self._lost(lost)
         except OSError as error:  # a network folder away for a moment: try next minute
             log.warning("heartbeat of %s failed: %s", self.lock.path, error)
+
+    def verify(self) -> None:
+        """Before every commit: is the lock still ours? If someone has taken it over (a
+        laptop woke up after its heartbeat went silent), nothing is written: a UserError
+        says why, and the window turns read-only right after."""
+        if self.lock is None:
+            return
+        try:
+            self.lock.refresh()
+        except locking.LockLost as lost:
+            self.hold(None)
+            QTimer.singleShot(0, lambda taken=lost: self._lost(taken))
+            raise FileInUse(
+                locking.lock_lost_message(lost) + " " + _("Nothing was saved.")
+            ) from None
+        except OSError as error:  # a network folder away for a moment: the write decides
+            log.warning("checking the lock %s failed: %s", self.lock.path, error)
 
     def release(self) -> None:
         self.hold(None)

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import TextIO
 
 from verenigingsbeheer.cli.arguments import add_command
+from verenigingsbeheer.cli.opening import open_for_command
 from verenigingsbeheer.i18n import _
 from verenigingsbeheer.paths import Paths
 
@@ -23,10 +24,10 @@ def register(commands) -> None:
 
 def run(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
     from verenigingsbeheer.services import overview
-    from verenigingsbeheer.services.files import SCHEMA_HEAD, open_association_file
+    from verenigingsbeheer.services.files import SCHEMA_HEAD
 
     with (
-        open_association_file(args.db, paths.backup_dir) as database,
+        open_for_command(args.db, paths) as database,
         database.reading() as session,
     ):
         name = overview.association_name(session)

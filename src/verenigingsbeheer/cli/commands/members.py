@@ -10,6 +10,7 @@ from typing import TextIO
 
 from verenigingsbeheer.cli.arguments import add_command
 from verenigingsbeheer.cli.commands.backup import backup_first
+from verenigingsbeheer.cli.opening import open_for_command
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _, ngettext
 from verenigingsbeheer.paths import Paths
@@ -82,7 +83,7 @@ def run_import(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
     from verenigingsbeheer.domain.association import AssociationDetails
     from verenigingsbeheer.outputs.tables import read_table
     from verenigingsbeheer.services import member_import
-    from verenigingsbeheer.services.files import create_association_file, open_association_file
+    from verenigingsbeheer.services.files import create_association_file
 
     table = read_table(args.file)  # a bad spreadsheet is refused before any file is made
     mapping = member_import.auto_mapping(table.headers)
@@ -98,7 +99,7 @@ def run_import(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
         name = association_name(path)
         database = create_association_file(path, AssociationDetails(name=name))
     else:
-        database = open_association_file(path, paths.backup_dir)
+        database = open_for_command(path, paths)
     try:
         with database.reading() as session:
             preview = member_import.preview(session, table, mapping, dt.date.today())
@@ -155,12 +156,11 @@ def _refusal(preview) -> str:
 
 def run_export(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
     from verenigingsbeheer.outputs.tables import check_output
-    from verenigingsbeheer.services.files import open_association_file
     from verenigingsbeheer.services.member_export import export_mailing, export_members
 
     check_output(args.out)  # before anything is opened
     with (
-        open_association_file(args.db, paths.backup_dir) as database,
+        open_for_command(args.db, paths) as database,
         database.reading() as session,
     ):
         if args.mailing:

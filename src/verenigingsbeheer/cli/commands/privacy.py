@@ -14,6 +14,7 @@ from typing import TextIO
 
 from verenigingsbeheer.cli.arguments import add_command, whole_number
 from verenigingsbeheer.cli.commands.backup import backup_first
+from verenigingsbeheer.cli.opening import open_for_command
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _, ngettext
 from verenigingsbeheer.paths import Paths
@@ -81,13 +82,12 @@ def _confirm_option(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
     from verenigingsbeheer.services import person_data, privacy
-    from verenigingsbeheer.services.files import open_association_file
 
     today = dt.date.today()
     action = args.privacy_command
     if action == "export" and args.out.suffix.lower() not in (".pdf", ".json"):
         raise UserError(_("Choose a file name ending in .pdf or .json."))
-    with open_association_file(args.db, paths.backup_dir) as database:
+    with open_for_command(args.db, paths) as database:
         if action == "export":
             with database.reading() as session:
                 person_id = person_data.person_of_member(session, args.member)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from verenigingsbeheer.cli.arguments import add_command, iso_date
+from verenigingsbeheer.cli.opening import open_for_command
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _, ngettext
 from verenigingsbeheer.outputs.pdf.options import (
@@ -160,7 +161,6 @@ def month(text: str) -> int:
 def run(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
     from verenigingsbeheer.i18n.formatting import format_number
     from verenigingsbeheer.services import member_reports
-    from verenigingsbeheer.services.files import open_association_file
 
     target: Path = args.out
     if target.suffix.lower() != ".pdf":
@@ -174,7 +174,7 @@ def run(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
 
     skipped: list[str] = []
     with (
-        open_association_file(args.db, paths.backup_dir) as database,
+        open_for_command(args.db, paths) as database,
         database.reading() as session,
     ):
         if args.kind == "members":

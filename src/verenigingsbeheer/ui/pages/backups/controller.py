@@ -100,10 +100,9 @@ class BackupsPage(BackupsView):
             self.say(error.message)
             return
         self.say(result.message)
-        if not result.sound:
-            self.context.asker.error(
-                self, _("The file is damaged"), result.message, "\n".join(result.details)
-            )
+        if not result.sound:  # offers the newest good backup, as opening a damaged file does
+            details = "\n".join(result.details)
+            recovery.offer_restore_open(self.context, self, f"{result.message}\n{details}")
 
     # -- settings -----------------------------------------------------------------------------
     def _show_settings(self) -> None:

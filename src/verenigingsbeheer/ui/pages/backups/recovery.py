@@ -7,7 +7,7 @@ from pathlib import Path
 
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import N_, _
-from verenigingsbeheer.services import backups
+from verenigingsbeheer.services import backups, locking
 from verenigingsbeheer.services.backup_texts import summary_fields
 from verenigingsbeheer.services.files import AssociationFile
 from verenigingsbeheer.ui.asker import Asker
@@ -50,7 +50,9 @@ def offer_restore(
     if not asker.confirm(parent, _("The file is damaged"), question):
         return False
     try:
-        kept = backups.restore(path, backup.path, config)
+        # Restoring writes the file: only while nobody else has it open.
+        with locking.holding_for_command(path, lambda _note: None):
+            kept = backups.restore(path, backup.path, config)
     except UserError as error:
         asker.error(parent, _("Not restored"), error.message)
         return False
@@ -96,6 +98,40 @@ def restore_chosen(context: PageContext, parent, backup: backups.BackupFile) -> 
     def run() -> str:
         kept = backups.restore(live, backup.path, config, passphrase)
         return _("The backup of {when} was restored. The previous file was kept as {kept}.").format(
+            when=fields["when"], kept=kept
+        )
+
+    return context.replace_file(run)
+
+
+def offer_restore_open(context: PageContext, parent, message: str) -> bool:
+    """The open file failed the full check: offer its newest backup that passes it, and
+    restore that (the damaged file is kept) with the file closed meanwhile."""
+    config = backups.config_for(context.settings, context.paths)
+    live = context.database.path
+    found = backups.newest_good_backup(live, config)
+    if found is None:
+        context.asker.error(
+            parent, _("The file is damaged"), message + "\n\n" + _("No good backup was found.")
+        )
+        return False
+    backup, contents = found
+    fields = summary_fields(backup, contents)
+    question = "\n\n".join(
+        [
+            message,
+            _(
+                "The newest good backup is of {when} ({reason}), with {members} and "
+                "{former}. Restore it? The damaged file is kept as well."
+            ).format(**fields),
+        ]
+    )
+    if not context.asker.confirm(parent, _("The file is damaged"), question):
+        return False
+
+    def run() -> str:
+        kept = backups.restore(live, backup.path, config)
+        return _("The backup of {when} was restored. The damaged file was kept as {kept}.").format(
             when=fields["when"], kept=kept
         )
 

@@ -54,8 +54,9 @@ class BackupsView(QWidget):
         intro = QLabel(
             _(
                 "A backup is a complete copy of the association file. One is made when the "
-                "file is opened after a change, before an import or upgrade, and whenever you "
-                "ask for one. Old backups are cleared away by the schedule below."
+                "file is opened after a change, before an import, an anonymisation or an "
+                "upgrade, and whenever you ask for one. Old backups are cleared away by the "
+                "schedule below."
             )
         )
         intro.setWordWrap(True)

@@ -19,11 +19,13 @@ class HistoryPage(HistoryView):
         self.context = context
         self.model = HistoryTableModel(self)
         self.actions.setModel(self.model)
+        # Fixed widths and the status taking what is left: in a narrow window the table
+        # scrolls sideways instead of squeezing the description to nothing.
         header = self.actions.horizontalHeader()
-        header.setStretchLastSection(False)
-        for width, column in ((125, 0), (100, 1), (135, 2), (85, 4), (140, 5)):
+        header.setStretchLastSection(True)
+        for width, column in ((125, 0), (100, 1), (135, 2), (280, 3), (85, 4), (140, 5)):
             self.actions.setColumnWidth(column, width)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.kind.addItem(_("All kinds"), None)
         for key, label in history.KIND_LABELS.items():
             self.kind.addItem(_(label), key)

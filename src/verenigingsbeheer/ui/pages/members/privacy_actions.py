@@ -47,6 +47,18 @@ def forget_person(page) -> None:
     if row is None:
         return
     context = page.context
+    with context.database.reading() as session:
+        person_id = person_data.person_of_member(session, row.member_number)
+        reasons = privacy.blockers(session, person_id, context.today())
+    if reasons:  # said at once: no question, no backup
+        context.asker.error(
+            page,
+            _("Not forgotten"),
+            _("{name} cannot be forgotten: {reasons}.").format(
+                name=row.name.full, reasons=", ".join(reasons)
+            ),
+        )
+        return
     question = _(
         "Forget {name}? Name, address, contact details, IBAN, date of birth, notes and "
         "consents are removed for good, also from the log; the member number, membership "
@@ -57,7 +69,6 @@ def forget_person(page) -> None:
     try:
         context.back_up_before("voor-anonimiseren")
         with context.database.transaction() as session:
-            person_id = person_data.person_of_member(session, row.member_number)
             privacy.forget(session, person_id, context.today())
     except UserError as error:
         context.asker.error(page, _("Not forgotten"), error.message)

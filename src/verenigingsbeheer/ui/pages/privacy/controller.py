@@ -70,6 +70,7 @@ class PrivacyPage(PrivacyView):
             ],
         )
         self._fill(self.activities, [(a.name, a.purpose) for _id, a in self._lines])
+        self.activities.resizeRowsToContents()  # the purpose wraps: read it whole
         self._update_buttons()
 
     @staticmethod

@@ -82,6 +82,7 @@ class PrivacyView(QScrollArea):
         intro.setWordWrap(True)
         box.addWidget(intro)
         self.activities = _table([_("Processing"), _("Purpose")])
+        self.activities.setWordWrap(True)
         self.activities.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
         )
