@@ -30,6 +30,14 @@ TABLE_LABELS = {
     "sections": N_("Section"),
     "membership_types": N_("Membership type"),
     "households": N_("Household"),
+    "activities": N_("Activity"),
+    "activity_series": N_("Series"),
+    "activity_sections": N_("Section of an activity"),
+    "series_sections": N_("Section of a series"),
+    "availability": N_("Availability"),
+    "attendance": N_("Attendance"),
+    "school_holidays": N_("School holiday"),
+    "processing_activities": N_("Processing register"),
 }
 KIND_LABELS = {
     "edit": N_("Change"),
@@ -99,7 +107,9 @@ class Change:
 
     def shown(self) -> list[tuple[str, str, str]]:
         """(field label, before, after) as text for the board to read."""
-        return [(field_label(name), show(old), show(new)) for name, old, new in self.values]
+        return [
+            (field_label(name, self.table), show(old), show(new)) for name, old, new in self.values
+        ]
 
     @property
     def table_label(self) -> str:
@@ -110,8 +120,31 @@ class Change:
         return _(OPERATION_LABELS[self.operation])
 
 
-def field_label(name: str) -> str:
-    return _(FIELD_LABELS[name]) if name in FIELD_LABELS else name
+# Where one attribute name means something else in a table of its own.
+TABLE_FIELD_LABELS = {
+    ("activities", "title"): N_("Title"),
+    ("activity_series", "title"): N_("Title"),
+    ("activities", "kind"): N_("Kind of activity"),
+    ("availability", "status"): N_("Coming"),
+    ("attendance", "status"): N_("Attendance"),
+    ("availability", "reason"): N_("Reason"),
+    ("attendance", "reason"): N_("Reason"),
+    ("activities", "date"): N_("Date"),
+    ("activities", "start_time"): N_("Start"),
+    ("activities", "end_time"): N_("End"),
+    ("activities", "place"): N_("Place"),
+    ("activities", "cancelled"): N_("Cancelled"),
+    ("activities", "audience"): N_("Audience"),
+    ("activities", "public"): N_("Public"),
+    ("activities", "activity_id"): N_("Activity"),
+    ("availability", "activity_id"): N_("Activity"),
+    ("attendance", "activity_id"): N_("Activity"),
+}
+
+
+def field_label(name: str, table: str = "") -> str:
+    label = TABLE_FIELD_LABELS.get((table, name)) or FIELD_LABELS.get(name)
+    return _(label) if label else name
 
 
 def show(value: object) -> str:
@@ -124,6 +157,8 @@ def show(value: object) -> str:
         return f"{format_date(value.date(), 'short')} {value:%H:%M}"
     if isinstance(value, dt.date):
         return format_date(value, "short")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
     return str(value)
 
 

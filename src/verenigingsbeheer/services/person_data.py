@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from verenigingsbeheer.db import audit
 from verenigingsbeheer.db.base import Base
 from verenigingsbeheer.db.models import AuditAction, AuditEntry, Member, Person
+from verenigingsbeheer.domain import activities as rules
 from verenigingsbeheer.domain.member import CONSENT_LABELS
 from verenigingsbeheer.domain.person import PersonName
 from verenigingsbeheer.errors import UserError
@@ -134,6 +135,10 @@ def shown_value(table: str, name: str, value: object) -> str:
     """A stored value as the person reads it."""
     if table == "consents" and name == "kind" and value in CONSENT_LABELS:
         return _(CONSENT_LABELS[value])
+    if table == "availability" and name == "status" and value in rules.AVAILABILITY:
+        return _(rules.AVAILABILITY[value])
+    if table == "attendance" and name == "status" and value in rules.ATTENDANCE:
+        return _(rules.ATTENDANCE[value])
     return history.show(value)
 
 

@@ -41,7 +41,7 @@ def write_person_data(path: Path, letterhead: Letterhead, data: PersonData) -> N
             heading = group.label if len(group.rows) == 1 else f"{group.label} {number}"
             story.append(document.paragraph(heading, "heading"))
             lines = [
-                [field_label(name), shown_value(group.table, name, value)]
+                [field_label(name, group.table), shown_value(group.table, name, value)]
                 for name, value in row.items()
                 if value not in (None, "")  # the JSON has every field, the PDF what is filled
             ]
