@@ -11,6 +11,7 @@ from verenigingsbeheer.db.opening import create_database
 from verenigingsbeheer.domain.activities import ActivityDetails, SeriesRule
 from verenigingsbeheer.domain.association import AssociationDetails
 from verenigingsbeheer.domain.member import MemberDetails
+from verenigingsbeheer.i18n import _
 from verenigingsbeheer.services import (
     activities,
     attendance,
@@ -137,6 +138,8 @@ def test_the_line_up_warns_when_a_section_is_thin(choir):
     assert (lineup["Tenor"].signed_up, lineup["Tenor"].excused) == (1, 1)
     assert lineup["Tenor"].warning(minimum=2) == "Tenor: maar 1 aangemeld"
     assert lineup["Bas"].warning(minimum=1) == ""
+    nobody = _("{section}: nobody signed up").format(section="Alt")
+    assert figures.LineUp("Alt", 0, 2, 1).warning() == nobody
     assert reasons == {people["Jan"]: "op reis"}
 
 

@@ -102,6 +102,8 @@ class LineUp:
         if not self.thin(minimum):
             return ""
         section = self.section or _("No section")
+        if not self.signed_up:
+            return _("{section}: nobody signed up").format(section=section)
         return ngettext(
             "{section}: only {n} signed up", "{section}: only {n} signed up", self.signed_up
         ).format(section=section, n=self.signed_up)
