@@ -47,6 +47,9 @@ class SeasonChart(QWidget):
     def points(self) -> list[tuple[dt.date, float]]:
         return list(self._points)
 
+    def threshold(self) -> float | None:
+        return self._threshold
+
     def sizeHint(self) -> QSize:
         return QSize(520, 240)
 
