@@ -94,7 +94,9 @@ class AttendanceDialog(QDialog):
         if found.cancelled:
             warnings.append(_("This activity is cancelled: its attendance does not count."))
         if not self.editable:
-            warnings.append(_("You can view, search, export and print, but not change anything."))
+            warnings.append(
+                _("This file is open read-only: you can look at the marks, not change them.")
+            )
         self.warning.setText(" ".join(warnings))
         self.warning.setVisible(bool(warnings))
         layout.addWidget(self.warning)
@@ -183,6 +185,7 @@ class AttendanceDialog(QDialog):
         self.everyone_button.setVisible(self.mode == ATTENDANCE)
         self.everyone_button.setEnabled(self.editable)
         self.hint.setText(_(KEY_HINTS[self.mode]))
+        self.hint.setVisible(self.editable)
         if self.model.rowCount():
             first = row if self.model.member_at(row) else self.model.next_member_row(row)
             self.go_to(first if first is not None else 0)
@@ -203,7 +206,7 @@ class AttendanceDialog(QDialog):
                 longest = max((cells.horizontalAdvance(n) for n in names), default=0)
                 width = min(max(longest + 24, title + 24, 150), 240)
             elif spec.kind == "before":
-                width = max(title + 24, cells.horizontalAdvance(_("All present")) + 40, 120)
+                width = max(title + 24, cells.horizontalAdvance(_("All present")) + 40, 165)
             else:
                 width = max(title + 20, 80)
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)

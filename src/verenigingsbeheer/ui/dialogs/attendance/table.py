@@ -29,8 +29,9 @@ COLORS = {
     "late": QColor("#b35c00"),
     "excused": QColor("#3b5ea8"),
     "absent": QColor("#b3261e"),
-    "unknown": QColor("#6b7280"),
+    "unknown": QColor("#4b5563"),
 }
+UNKNOWN_FILL = QColor("#e3e6ea")
 HEADING_BACKGROUND = QColor("#e8eef5")
 EMPTY_BORDER = QColor("#c9ced6")
 EMPTY_TEXT = QColor("#9aa1ab")
@@ -142,12 +143,13 @@ class MarkDelegate(QStyledItemDelegate):
         color = COLORS.get(status, ACCENT)
         font = painter.font()
         if on:
+            quiet = status == "unknown"  # the state before anyone said anything
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(color)
+            painter.setBrush(UNKNOWN_FILL if quiet else color)
             painter.drawRoundedRect(box, 4, 4)
             font.setWeight(QFont.Weight.DemiBold)
             painter.setFont(font)
-            painter.setPen(QColor("white"))
+            painter.setPen(color if quiet else QColor("white"))
         else:
             border = QColor(255, 255, 255, 150) if selected else EMPTY_BORDER
             painter.setPen(border if usable else border.lighter(115))
