@@ -10,49 +10,24 @@ heading marks everyone of the section not marked yet as present.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTabBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QHeaderView, QWidget
 
-from verenigingsbeheer.i18n import N_, _
-from verenigingsbeheer.i18n.formatting import format_date, format_number
+from verenigingsbeheer.i18n import _
+from verenigingsbeheer.i18n.formatting import format_number
 from verenigingsbeheer.services import attendance
 from verenigingsbeheer.ui.context import PageContext
-from verenigingsbeheer.ui.dialogs.attendance.table import RegistrationTable
+from verenigingsbeheer.ui.dialogs.attendance.view import KEY_HINTS, AttendanceDialogView
 from verenigingsbeheer.ui.models.attendance_table import (
     ATTENDANCE,
     AVAILABILITY,
     AttendanceTableModel,
 )
 
-NOTE_STYLE = "color: #5f6670;"
-WARNING_STYLE = "background: #fff3cd; color: #5c4400; padding: 6px 10px; border-radius: 3px;"
-KEY_HINTS = {
-    ATTENDANCE: N_(
-        "Keys: ↑ ↓ move · P present · L late · E excused (Shift+E with a reason) · A absent · "
-        "Delete clears · R reason. P on a section heading: everyone of the section not marked "
-        "yet is present. Every mark is saved at once."
-    ),
-    AVAILABILITY: N_(
-        "Keys: ↑ ↓ move · P coming · E excused (Shift+E with a reason) · Delete not known · "
-        "R reason. Every change is saved at once."
-    ),
-}
 
-
-class AttendanceDialog(QDialog):
+class AttendanceDialog(AttendanceDialogView):
     """The expected members of one activity by section, with their marks.
 
     `mode` is ATTENDANCE ("attendance") or AVAILABILITY ("availability"); without it the
@@ -78,82 +53,11 @@ class AttendanceDialog(QDialog):
         found = self.registration
         if mode is None:
             mode = AVAILABILITY if found.date > context.today() else ATTENDANCE
-        when = _("{date} at {time}").format(
-            date=format_date(found.date, "full"), time=f"{found.start_time:%H:%M}"
-        )
-        self.setWindowTitle(_("Attendance: {title}").format(title=found.title))
-        self.resize(900, 640)
-        layout = QVBoxLayout(self)
-        self.heading = QLabel(f"<b>{escape(found.title)}</b> – {escape(when)}")
-        self.heading.setWordWrap(True)
-        layout.addWidget(self.heading)
-        self.warning = QLabel()
-        self.warning.setStyleSheet(WARNING_STYLE)
-        self.warning.setWordWrap(True)
-        warnings = []
-        if found.cancelled:
-            warnings.append(_("This activity is cancelled: its attendance does not count."))
-        if not self.editable:
-            warnings.append(
-                _("This file is open read-only: you can look at the marks, not change them.")
-            )
-        self.warning.setText(" ".join(warnings))
-        self.warning.setVisible(bool(warnings))
-        layout.addWidget(self.warning)
-
-        self.tabs = QTabBar()
-        self.tabs.setExpanding(False)
-        self.tabs.addTab(_("&Attendance"))
-        self.tabs.addTab(_("A&vailability beforehand"))
-        layout.addWidget(self.tabs)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(NOTE_STYLE)
-        layout.addWidget(self.hint)
-        self.empty = QLabel(_("Nobody is expected at this activity."))
-        self.empty.setVisible(not found.members)
-        layout.addWidget(self.empty)
-
+        self.build(found, self.editable)
         self.model = AttendanceTableModel(self)
         self.model.editable = self.editable
         self.model.set_registration(found)
-        self.table = RegistrationTable()
         self.table.setModel(self.model)
-        layout.addWidget(self.table, 1)
-
-        reason_row = QHBoxLayout()
-        self.reason_label = QLabel(_("Reason for the excuse:"))
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(_("optional; only shown on screen, never printed"))
-        self.reason.setMaxLength(300)
-        self.reason_label.setBuddy(self.reason)
-        reason_row.addWidget(self.reason_label)
-        reason_row.addWidget(self.reason, 1)
-        layout.addLayout(reason_row)
-        self.totals = QLabel()
-        self.totals.setWordWrap(True)
-        bold = self.totals.font()
-        bold.setWeight(QFont.Weight.DemiBold)
-        self.totals.setFont(bold)
-        layout.addWidget(self.totals)
-
-        buttons = QHBoxLayout()
-        self.everyone_button = QPushButton(_("&Everyone present"))
-        self.everyone_button.setToolTip(
-            _("Everyone expected who is not marked yet is marked present.")
-        )
-        self.copy_button = QPushButton(_("&Copy list"))
-        self.copy_button.setToolTip(
-            _("Copies names and marks (without reasons), to paste in an e-mail or spreadsheet.")
-        )
-        self.close_button = QPushButton(_("Close"))
-        for button in (self.everyone_button, self.copy_button, self.close_button):
-            button.setAutoDefault(False)  # Enter in the list must not close the dialog
-        buttons.addWidget(self.everyone_button)
-        buttons.addWidget(self.copy_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        layout.addLayout(buttons)
 
         self._reason_member: attendance.ExpectedMember | None = None
         self.tabs.currentChanged.connect(self._tab_changed)
