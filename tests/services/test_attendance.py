@@ -11,6 +11,7 @@ from verenigingsbeheer.db.opening import create_database
 from verenigingsbeheer.domain.activities import ActivityDetails, SeriesRule
 from verenigingsbeheer.domain.association import AssociationDetails
 from verenigingsbeheer.domain.member import MemberDetails
+from verenigingsbeheer.i18n import _
 from verenigingsbeheer.services import (
     activities,
     attendance,
@@ -137,6 +138,8 @@ def test_the_line_up_warns_when_a_section_is_thin(choir):
     assert (lineup["Tenor"].signed_up, lineup["Tenor"].excused) == (1, 1)
     assert lineup["Tenor"].warning(minimum=2) == "Tenor: maar 1 aangemeld"
     assert lineup["Bas"].warning(minimum=1) == ""
+    nobody = _("{section}: nobody signed up").format(section="Alt")
+    assert figures.LineUp("Alt", 0, 2, 1).warning() == nobody
     assert reasons == {people["Jan"]: "op reis"}
 
 
@@ -165,3 +168,59 @@ def test_cancelled_and_unregistered_activities_do_not_count(choir):
             session, D(2026, 12, 1), D(2026, 12, 31))}  # fmt: skip
     assert (found["Piet"].expected, found["Piet"].fraction) == (1, 1.0)
     assert found["Jan"].unregistered == 1
+
+
+def test_only_an_excuse_keeps_its_reason(choir):
+    first, people = rehearsals(choir)[0], choir.people
+    with choir.transaction() as session:
+        attendance.set_attendance(session, first, people["Piet"], "present", "typed by mistake")
+        attendance.set_attendance(session, first, people["Jan"], "excused", "  tandarts ")
+    with choir.reading() as session:
+        found = {m.member_id: m for m in attendance.registration(session, first).members}
+    assert found[people["Piet"]].attendance_reason == ""
+    assert found[people["Jan"]].attendance_reason == "tandarts"
+
+
+def test_activities_to_choose_from_include_those_not_registered_yet(choir):
+    ids, people = rehearsals(choir), choir.people
+    with choir.transaction() as session:
+        attendance.set_attendance(session, ids[0], people["Piet"], "present")
+        activities.cancel_activity(session, ids[3])
+    with choir.reading() as session:
+        taken = figures.activity_figures(session, D(2026, 12, 1), D(2026, 12, 31))
+        every = figures.activity_figures(
+            session, D(2026, 12, 1), D(2026, 12, 31), include_untaken=True
+        )
+    assert [f.activity_id for f in taken] == [ids[0]]
+    assert [(f.date.day, f.kind, f.taken) for f in every] == [
+        (1, "rehearsal", True), (8, "rehearsal", False), (15, "rehearsal", False),
+        (20, "performance", False),
+    ]  # fmt: skip
+    assert every[0].fraction == pytest.approx(1 / 4)
+    assert every[1].expected == 4 and every[1].fraction is None  # nothing to say yet
+
+
+def test_the_last_rehearsal_with_attendance_taken(choir):
+    ids, people = rehearsals(choir), choir.people
+    with choir.reading() as session:
+        assert figures.last_rehearsal(session, D(2026, 12, 31)) is None
+    with choir.transaction() as session:
+        attendance.set_attendance(session, ids[0], people["Piet"], "present")
+        attendance.set_attendance(session, ids[1], people["Piet"], "present")
+        attendance.set_attendance(session, ids[2], people["Piet"], "present")
+        attendance.set_attendance(session, choir.concert, people["Piet"], "present")
+        activities.cancel_activity(session, ids[2])
+    with choir.reading() as session:
+        assert figures.last_rehearsal(session, D(2026, 12, 31)) == ids[1]  # not the cancelled
+        assert figures.last_rehearsal(session, D(2026, 12, 7)) == ids[0]  # not a later one
+        assert figures.last_rehearsal(session, D(2026, 11, 30)) is None
+
+
+def test_the_seasons_to_choose_from(choir, tmp_path):
+    with choir.reading() as session:
+        found = figures.seasons(session, D(2026, 3, 7))
+    assert found == [(D(2026, 9, 1), D(2027, 8, 31)), (D(2025, 9, 1), D(2026, 8, 31))]
+    empty = create_database(tmp_path / "leeg.sqlite", AssociationDetails(name="Leeg"))
+    with empty.reading() as session:
+        assert figures.seasons(session, D(2026, 10, 1)) == [(D(2026, 9, 1), D(2027, 8, 31))]
+    empty.close()

@@ -154,6 +154,14 @@ def controller(make_controller, demo_path: Path, qtbot):
     return made
 
 
+def page_index(window, page_class) -> int:
+    """The sidebar row of the page of this class (pages are added in PAGES order)."""
+    for index, page in enumerate(window.pages()):
+        if isinstance(page, page_class):
+            return index
+    raise AssertionError(f"no {page_class.__name__} in the window")
+
+
 def open_page(window, page_class):
     """Show the window's page of this class (by type, so adding a page moves nothing)."""
     for index, page in enumerate(window.pages()):

@@ -8,8 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
+from tests.ui.conftest import page_index
 from verenigingsbeheer import settings as settings_store
 from verenigingsbeheer.services import association
+from verenigingsbeheer.ui.pages.association.controller import AssociationPage
+from verenigingsbeheer.ui.pages.dashboard.controller import DashboardPage
+from verenigingsbeheer.ui.pages.members.controller import MembersPage
 
 
 def fill_and_create(qtbot, name: str, iban: str = "", accept: bool = True):
@@ -105,7 +109,7 @@ def test_file_new_switches_to_a_second_association(controller, asker, qtbot, pat
 
 def test_editing_the_association_saves_valid_input_only(controller, asker, qtbot):
     window = controller.window
-    window.show_page(2)
+    window.show_page(page_index(window, AssociationPage))
     page = window.current_page()
     assert not page.save_button.isEnabled()
     page.form.postcode.clear()
@@ -136,31 +140,31 @@ def test_editing_the_association_saves_valid_input_only(controller, asker, qtbot
 
 def test_leaving_with_unsaved_changes_asks_save_discard_or_cancel(controller, asker, qtbot):
     window = controller.window
-    window.show_page(2)
+    window.show_page(page_index(window, AssociationPage))
     page = window.current_page()
     qtbot.keyClicks(page.form.town, " Centrum")
     asker.save_answers_changes.append("cancel")
-    assert window.show_page(1) is False
+    assert window.show_page(page_index(window, MembersPage)) is False
     assert window.current_page() is page and page.form.town.text() == "Den Haag Centrum"
     assert "opslaan" in asker.confirmed[-1].lower()
     asker.save_answers_changes.append("save")
-    window.show_page(1)
-    assert isinstance(window.current_page(), type(window.pages()[1]))
+    window.show_page(page_index(window, MembersPage))
+    assert isinstance(window.current_page(), MembersPage)
     with controller.database.reading() as session:
         assert association.get_details(session).town == "Den Haag Centrum"
-    window.show_page(2)
+    window.show_page(page_index(window, AssociationPage))
     qtbot.keyClicks(page.form.town, " Zuid")
     asker.save_answers_changes.append("discard")
-    window.show_page(0)
+    window.show_page(page_index(window, DashboardPage))
     with controller.database.reading() as session:
         assert association.get_details(session).town == "Den Haag Centrum"
-    window.show_page(2)
+    window.show_page(page_index(window, AssociationPage))
     assert page.form.town.text() == "Den Haag Centrum"
 
 
 def test_closing_the_window_with_unsaved_changes_asks_too(controller, asker, qtbot):
     window = controller.window
-    window.show_page(2)
+    window.show_page(page_index(window, AssociationPage))
     page = window.current_page()
     qtbot.keyClicks(page.form.name, " Den Haag")
     asker.save_answers_changes.append("cancel")
@@ -175,14 +179,14 @@ def test_closing_the_window_with_unsaved_changes_asks_too(controller, asker, qtb
 
 def test_an_invalid_edit_keeps_the_user_on_the_page(controller, asker, qtbot):
     window = controller.window
-    window.show_page(2)
+    window.show_page(page_index(window, AssociationPage))
     page = window.current_page()
     page.form.iban.clear()
     qtbot.keyClicks(page.form.iban, "NL12")
     asker.save_answers_changes.append("save")  # wants to save, but it is invalid
-    assert window.show_page(0) is False
+    assert window.show_page(page_index(window, DashboardPage)) is False
     assert window.current_page() is page
-    assert window.sidebar.currentRow() == 2
+    assert window.sidebar.currentRow() == page_index(window, AssociationPage)
     assert "Niet opgeslagen" in page.status.text()
 
 
@@ -192,7 +196,7 @@ def test_a_logo_is_scaled_and_stored(controller, asker, qtbot, tmp_path: Path):
     logo = tmp_path / "logo.png"
     image.save(str(logo))
     window = controller.window
-    window.show_page(2)
+    window.show_page(page_index(window, AssociationPage))
     page = window.current_page()
     asker.logo_answers.append(logo)
     qtbot.mouseClick(page.form.logo_button, Qt.MouseButton.LeftButton)

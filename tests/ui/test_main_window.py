@@ -7,9 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from tests.ui.conftest import page_index
 from verenigingsbeheer import settings as settings_store
 from verenigingsbeheer.ui.app_controller import PAGES
 from verenigingsbeheer.ui.pages.association.controller import AssociationPage
+from verenigingsbeheer.ui.pages.attendance.controller import AttendancePage
 from verenigingsbeheer.ui.pages.backups.controller import BackupsPage
 from verenigingsbeheer.ui.pages.dashboard.controller import DashboardPage
 from verenigingsbeheer.ui.pages.history.controller import HistoryPage
@@ -51,16 +53,16 @@ def test_every_page_by_click(controller, qtbot):
     assert [sidebar.item(i).text() for i in range(sidebar.count())] == [
         "Overzicht",
         "Leden",
+        "Aanwezigheid",
         "Vereniging",
         "Privacy",
         "Reservekopieën",
         "Logboek",
     ]
-    for row, expected in [
-        (1, MembersPage), (2, AssociationPage), (3, PrivacyPage), (4, BackupsPage),
-        (5, HistoryPage),
-        (0, DashboardPage),
-    ]:  # fmt: skip
+    order = [page_class for page_class, _icon in PAGES]
+    for expected in [MembersPage, AssociationPage, PrivacyPage, BackupsPage, HistoryPage,
+                     AttendancePage, DashboardPage]:  # fmt: skip
+        row = order.index(expected)
         rect = sidebar.visualItemRect(sidebar.item(row))
         qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert isinstance(window.current_page(), expected)
@@ -70,14 +72,10 @@ def test_every_page_by_click(controller, qtbot):
 def test_every_page_by_shortcut(controller, qtbot):
     window = controller.window
     window.activateWindow()
-    for key, expected in [
-        (Qt.Key.Key_2, MembersPage),
-        (Qt.Key.Key_3, AssociationPage),
-        (Qt.Key.Key_4, PrivacyPage),
-        (Qt.Key.Key_5, BackupsPage),
-        (Qt.Key.Key_6, HistoryPage),
-        (Qt.Key.Key_1, DashboardPage),
-    ]:
+    order = [page_class for page_class, _icon in PAGES]
+    for expected in [MembersPage, AttendancePage, AssociationPage, PrivacyPage, BackupsPage,
+                     HistoryPage, DashboardPage]:  # fmt: skip
+        key = Qt.Key(Qt.Key.Key_1.value + order.index(expected))
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert isinstance(window.current_page(), expected)
     assert len(window.page_actions) == len(PAGES) == window.stack.count()
@@ -85,7 +83,7 @@ def test_every_page_by_shortcut(controller, qtbot):
 
 def test_members_sorted_by_last_name_ignoring_tussenvoegsel(controller):
     window = controller.window
-    window.show_page(1)
+    window.show_page(page_index(window, MembersPage))
     page = window.current_page()
     shown = [
         page.model.row_at(page.proxy.mapToSource(page.proxy.index(i, 0)).row())
@@ -108,7 +106,9 @@ def test_switching_to_english_changes_visible_labels(controller, asker, qtbot, p
     assert "current members" in after and "huidige leden" not in after
     assert "Saturday, 7 March 2026" in after
     sidebar = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert sidebar == ["Dashboard", "Members", "Association", "Privacy", "Backups", "Log"]
+    assert sidebar == [
+        "Dashboard", "Members", "Attendance", "Association", "Privacy", "Backups", "Log",
+    ]  # fmt: skip
     assert settings_store.load(paths.settings_file).language == "en"
     # and back to Dutch
     asker.settings_answers.append("nl")
@@ -174,6 +174,6 @@ def test_the_member_list_is_read_while_the_dashboard_shows(controller, qtbot):
     assert isinstance(window.current_page(), DashboardPage)
     qtbot.waitUntil(lambda: members_page.model.rowCount() == 45, timeout=5000)
     generation = controller.database.generation
-    window.show_page(1)
+    window.show_page(page_index(window, MembersPage))
     assert members_page.proxy.rowCount() == 40  # current members, read ahead
     assert controller.database.generation == generation

@@ -16,6 +16,7 @@ from verenigingsbeheer.db import lock
 from verenigingsbeheer.db.lock import Holder, lock_path, read_lock
 from verenigingsbeheer.errors import ReadOnlyFile
 from verenigingsbeheer.ui.app_controller import PAGES
+from verenigingsbeheer.ui.pages.association.controller import AssociationPage
 from verenigingsbeheer.ui.pages.history.controller import HistoryPage
 
 
@@ -148,8 +149,7 @@ def test_a_file_in_use_opens_read_only_with_everything_that_edits_switched_off(
     asker.spreadsheet_answers.append(target)
     page.export_action.trigger()  # exporting still works
     assert target.exists()
-    window.show_page(2)
-    details = window.current_page()
+    details = open_page(window, AssociationPage)
     name = details.form.name.text()
     qtbot.keyClicks(details.form.name, " (kopie)")  # the details can be read, not changed
     assert details.form.name.text() == name and not details.has_unsaved_changes()

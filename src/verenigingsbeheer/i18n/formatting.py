@@ -32,3 +32,8 @@ def format_percent(fraction: float | Decimal) -> str:
 
 def month_name(month: int) -> str:
     return _dates.get_month_names("wide", locale=babel_locale())[month]
+
+
+def month_abbreviation(month: int) -> str:
+    """`sep`, `okt` in Dutch: the months under a chart."""
+    return _dates.get_month_names("abbreviated", locale=babel_locale())[month].rstrip(".")

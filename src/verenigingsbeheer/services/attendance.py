@@ -209,17 +209,16 @@ def set_attendance(
             Attendance.activity_id == activity_id, Attendance.member_id == member_id
         )
     ).scalar()
+    reason = reason.strip() if status == "excused" else ""  # only an excuse has a reason
     if status is None:
         if row is not None:
             session.delete(row)
     elif row is None:
         session.add(
-            Attendance(
-                activity_id=activity_id, member_id=member_id, status=status, reason=reason.strip()
-            )  # fmt: skip
+            Attendance(activity_id=activity_id, member_id=member_id, status=status, reason=reason)
         )
     else:
-        row.status, row.reason = status, reason.strip() if status == "excused" else ""
+        row.status, row.reason = status, reason
     _note(session, activity, _("Attendance recorded: {title} on {date}"))
     session.flush()
 

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from verenigingsbeheer.db.models import (
@@ -75,6 +75,7 @@ class ActivityFigure:
     late: int
     excused: int
     absent: int
+    taken: bool = True  # False: nobody registered yet, the counts are all 0
 
     @property
     def attended(self) -> int:
@@ -82,7 +83,8 @@ class ActivityFigure:
 
     @property
     def fraction(self) -> float | None:
-        return self.attended / self.expected if self.expected else None
+        """Attended out of expected; None when nobody was expected or nothing was taken."""
+        return self.attended / self.expected if self.expected and self.taken else None
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ class LineUp:
         if not self.thin(minimum):
             return ""
         section = self.section or _("No section")
+        if not self.signed_up:
+            return _("{section}: nobody signed up").format(section=section)
         return ngettext(
             "{section}: only {n} signed up", "{section}: only {n} signed up", self.signed_up
         ).format(section=section, n=self.signed_up)
@@ -136,16 +140,25 @@ class _Roster:
         ]
 
 
+def _taken_ids() -> Select:
+    return select(Attendance.activity_id).distinct()
+
+
 def _taken_activities(
-    session: Session, start: dt.date, end: dt.date, kinds: Sequence[str] | None
+    session: Session,
+    start: dt.date,
+    end: dt.date,
+    kinds: Sequence[str] | None,
+    *,
+    taken_only: bool = True,
 ) -> list[Activity]:
-    taken = select(Attendance.activity_id).distinct()
     query = (
         select(Activity)
         .where(Activity.date >= start, Activity.date <= end, Activity.cancelled.is_(False))
-        .where(Activity.id.in_(taken))
-        .order_by(Activity.date, Activity.start_time)
+        .order_by(Activity.date, Activity.start_time, Activity.id)
     )
+    if taken_only:
+        query = query.where(Activity.id.in_(_taken_ids()))
     if kinds:
         query = query.where(Activity.kind.in_(kinds))
     return list(session.execute(query).scalars())
@@ -218,11 +231,16 @@ def activity_figures(
     start: dt.date,
     end: dt.date,
     kinds: Sequence[str] | None = None,
+    *,
+    include_untaken: bool = False,
 ) -> list[ActivityFigure]:
-    """Per activity whose attendance was taken: expected and each kind of mark."""
-    activities = _taken_activities(session, start, end, kinds)
+    """Per activity whose attendance was taken: expected and each kind of mark. With
+    `include_untaken` also the (not cancelled) ones nobody registered yet, `taken` False:
+    the list to choose an activity from for registering."""
+    activities = _taken_activities(session, start, end, kinds, taken_only=not include_untaken)
     ids = [a.id for a in activities]
     links, statuses, roster = _links(session, ids), _statuses(session, ids), _Roster(session)
+    taken = {activity_id for activity_id, _member_id in statuses}
     figures = []
     for activity in activities:
         expected = roster.expected(activity.date, links.get(activity.id, set()))
@@ -238,6 +256,7 @@ def activity_figures(
                 marks["late"],
                 marks["excused"],
                 marks["absent"],
+                activity.id in taken,
             )  # fmt: skip
         )
     return figures
@@ -266,3 +285,34 @@ def availability_reasons(session: Session, activity_id: int) -> dict[int, str]:
         Availability.activity_id == activity_id, Availability.reason != ""
     )
     return dict(session.execute(query).all())
+
+
+def last_rehearsal(session: Session, on: dt.date) -> int | None:
+    """The latest rehearsal on or before `on` whose attendance was taken (the dashboard's)."""
+    query = (
+        select(Activity.id)
+        .where(
+            Activity.date <= on,
+            Activity.cancelled.is_(False),
+            Activity.kind.in_(rules.REHEARSAL_KINDS),
+            Activity.id.in_(_taken_ids()),
+        )
+        .order_by(Activity.date.desc(), Activity.start_time.desc())
+        .limit(1)
+    )
+    return session.execute(query).scalar()
+
+
+def seasons(session: Session, today: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """The seasons (1 September to 31 August) that have activities, and the current one;
+    the newest first (the page's period chooser)."""
+    first, last = session.execute(select(func.min(Activity.date), func.max(Activity.date))).one()
+    current = rules.season_of(today)
+    start = min(rules.season_of(first)[0], current[0]) if first else current[0]
+    end = max(rules.season_of(last)[0], current[0]) if last else current[0]
+    found = []
+    year = end.year
+    while year >= start.year:
+        found.append((dt.date(year, 9, 1), dt.date(year + 1, 8, 31)))
+        year -= 1
+    return found

@@ -24,6 +24,7 @@ from verenigingsbeheer.ui.context import PageContext
 from verenigingsbeheer.ui.file_lock import Cancelled, LockKeeper, Opened, open_for_window
 from verenigingsbeheer.ui.main_window import MainWindow
 from verenigingsbeheer.ui.pages.association.controller import AssociationPage
+from verenigingsbeheer.ui.pages.attendance.controller import AttendancePage
 from verenigingsbeheer.ui.pages.backups import recovery
 from verenigingsbeheer.ui.pages.backups.controller import BackupsPage
 from verenigingsbeheer.ui.pages.dashboard.controller import DashboardPage
@@ -36,6 +37,7 @@ from verenigingsbeheer.ui.startup import after_first_paint
 PAGES = (
     (DashboardPage, "dashboard"),
     (MembersPage, "members"),
+    (AttendancePage, "attendance"),
     (AssociationPage, "association"),
     (PrivacyPage, "privacy"),
     (BackupsPage, "backups"),

@@ -16,15 +16,30 @@ class BarChart(QWidget):
         super().__init__(parent)
         self._format = format_value  # e.g. Babel's number format for the chosen language
         self._data: list[tuple[str, int]] = []
+        self._texts: list[str] | None = None
+        self._maximum: int | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def set_data(self, data: list[tuple[str, int]]) -> None:
+    def set_data(
+        self,
+        data: list[tuple[str, int]],
+        *,
+        texts: list[str] | None = None,
+        maximum: int | None = None,
+    ) -> None:
+        """(label, value) per bar; `texts` instead of the formatted values after the bars,
+        `maximum` the value of a full bar (else the largest value)."""
         self._data = list(data)
+        self._texts = list(texts) if texts is not None else None
+        self._maximum = maximum
         self.updateGeometry()
         self.update()
 
     def data(self) -> list[tuple[str, int]]:
         return list(self._data)
+
+    def texts(self) -> list[str]:
+        return self._texts or [self._format(value) for _, value in self._data]
 
     def _row_height(self) -> int:
         return self.fontMetrics().height() + 10
@@ -42,12 +57,11 @@ class BarChart(QWidget):
         text_color = self.palette().color(QPalette.ColorRole.WindowText)
         label_width = max((metrics.horizontalAdvance(label) for label, _ in self._data), default=0)
         label_width += 12
-        value_width = max(
-            (metrics.horizontalAdvance(self._format(value)) for _, value in self._data), default=0
-        )
+        texts = self._texts or [self._format(value) for _, value in self._data]
+        value_width = max((metrics.horizontalAdvance(text) for text in texts), default=0)
         value_width += 8
         bar_space = max(10, self.width() - label_width - value_width)
-        largest = max((value for _, value in self._data), default=0) or 1
+        largest = self._maximum or max((value for _, value in self._data), default=0) or 1
         row = self._row_height()
         for index, (label, value) in enumerate(self._data):
             top = index * row + 2
@@ -57,7 +71,7 @@ class BarChart(QWidget):
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                 label,
             )
-            length = bar_space * value / largest
+            length = bar_space * min(value, largest) / largest
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(BAR_COLOR)
             painter.drawRoundedRect(QRectF(label_width, top + 4, max(length, 2), row - 8), 3, 3)
@@ -65,6 +79,6 @@ class BarChart(QWidget):
             painter.drawText(
                 QRectF(label_width + length + 6, top, value_width, row),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                self._format(value),
+                texts[index],
             )
         painter.end()

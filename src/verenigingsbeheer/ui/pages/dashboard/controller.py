@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
 from verenigingsbeheer.i18n import _
-from verenigingsbeheer.i18n.formatting import format_date, format_number
-from verenigingsbeheer.services import association, members, overview
+from verenigingsbeheer.i18n.formatting import format_date, format_number, format_percent
+from verenigingsbeheer.services import activities, association, attendance, members, overview
+from verenigingsbeheer.services import attendance_figures as figures
+from verenigingsbeheer.services.activities import ActivityRow
+from verenigingsbeheer.services.attendance import Registration
 from verenigingsbeheer.ui.context import PageContext
 from verenigingsbeheer.ui.icons import icon
 from verenigingsbeheer.ui.pages.dashboard.view import DashboardView
@@ -33,6 +38,9 @@ class DashboardPage(DashboardView):
             counts = overview.counts(session, today)
             per_section = members.current_per_section(session, today)
             board = members.current_board(session, today)
+            coming = activities.next_activities(session, self._now(), count=5)
+            last = figures.last_rehearsal(session, today)
+            rehearsal = attendance.registration(session, last) if last is not None else None
         self.name.setText(details.name)
         day = format_date(today, "full")
         self.date.setText(day[:1].upper() + day[1:])
@@ -57,6 +65,56 @@ class DashboardPage(DashboardView):
         self.sections_chart.setVisible(bool(per_section))
         self.sections_empty.setVisible(not per_section)
         self.set_board([(row.title, row.name.full) for row in board])
+        self.set_next_activities([_when_and_what(row) for row in coming])
+        self._show_last_rehearsal(rehearsal)
+
+    def _now(self) -> dt.datetime:
+        """The moment that splits past and coming: now, or the start of the page's day."""
+        today = self.context.today()
+        now = dt.datetime.now()
+        return now if now.date() == today else dt.datetime.combine(today, dt.time())
+
+    def _show_last_rehearsal(self, found: Registration | None) -> None:
+        self.last_title.setVisible(found is not None)
+        self.last_chart.setVisible(found is not None)
+        self.last_empty.setVisible(found is None)
+        if found is None:
+            self.last_chart.set_data([])
+            return
+        tallies = [t for t in found.tallies() if t.expected]
+        attended = sum(t.attended for t in tallies)
+        expected = sum(t.expected for t in tallies)
+        self.last_title.setText(
+            _("{title} on {date}: {attended} of {expected} present ({percent})").format(
+                title=found.title,
+                date=format_date(found.date, "EEEE d MMMM"),
+                attended=format_number(attended),
+                expected=format_number(expected),
+                percent=format_percent(attended / expected if expected else 0),
+            )
+        )
+        self.last_chart.set_data(
+            [(t.section or _("(no section)"), round(100 * t.attended / t.expected))
+             for t in tallies],
+            texts=[
+                _("{attended} of {expected}").format(
+                    attended=format_number(t.attended), expected=format_number(t.expected)
+                )
+                for t in tallies
+            ],
+            maximum=100,
+        )  # fmt: skip
 
     def can_leave(self) -> bool:
         return True
+
+
+def _when_and_what(row: ActivityRow) -> tuple[str, str]:
+    """ "za 19 dec 15:00" and "Kerstconcert – Kloosterkerk (Tenor, Bas)"."""
+    when = f"{format_date(row.date, 'EEE d MMM')} {row.start_time:%H:%M}"
+    what = row.title
+    if row.place:
+        what += f" – {row.place}"
+    if row.section_names:
+        what += f" ({row.sections_text})"
+    return when, what

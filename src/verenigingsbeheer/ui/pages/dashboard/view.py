@@ -86,15 +86,42 @@ class DashboardView(QScrollArea):
 
         columns = QGridLayout()
         columns.setHorizontalSpacing(32)
-        columns.addWidget(_heading(_("Members per section")), 0, 0)
+        columns.setVerticalSpacing(8)
+        last_heading = _heading(_("Last rehearsal"))
+        last_heading.setWordWrap(True)
+        columns.addWidget(last_heading, 0, 0)
+        last_box = QVBoxLayout()
+        self.last_title = QLabel()
+        self.last_title.setWordWrap(True)
+        self.last_title.setMinimumWidth(120)  # wraps rather than widening the page
+        self.last_chart = BarChart()
+        self.last_empty = QLabel(_("No attendance registered yet."))
+        last_box.addWidget(self.last_title)
+        last_box.addWidget(self.last_chart)
+        last_box.addWidget(self.last_empty)
+        last_box.addStretch()
+        columns.addLayout(last_box, 1, 0)
+        next_heading = _heading(_("Next activities"))
+        next_heading.setWordWrap(True)
+        columns.addWidget(next_heading, 0, 1)
+        next_box = QVBoxLayout()
+        self.next_list = QFormLayout()
+        self.next_list.setHorizontalSpacing(16)
+        self.next_empty = QLabel(_("No activities planned."))
+        next_box.addLayout(self.next_list)
+        next_box.addWidget(self.next_empty)
+        next_box.addStretch()
+        columns.addLayout(next_box, 1, 1)
+        columns.setRowMinimumHeight(2, 12)
+        columns.addWidget(_heading(_("Members per section")), 3, 0)
         self.sections_chart = BarChart(format_value=format_number)
         self.sections_empty = QLabel(_("No members yet."))
         section_box = QVBoxLayout()
         section_box.addWidget(self.sections_chart)
         section_box.addWidget(self.sections_empty)
         section_box.addStretch()
-        columns.addLayout(section_box, 1, 0)
-        columns.addWidget(_heading(_("Board")), 0, 1)
+        columns.addLayout(section_box, 4, 0)
+        columns.addWidget(_heading(_("Board")), 3, 1)
         board_box = QVBoxLayout()
         self.board = QFormLayout()
         self.board.setHorizontalSpacing(16)
@@ -102,7 +129,7 @@ class DashboardView(QScrollArea):
         board_box.addLayout(self.board)
         board_box.addWidget(self.board_empty)
         board_box.addStretch()
-        columns.addLayout(board_box, 1, 1)
+        columns.addLayout(board_box, 4, 1)
         columns.setColumnStretch(0, 3)
         columns.setColumnStretch(1, 2)
         layout.addLayout(columns)
@@ -121,6 +148,24 @@ class DashboardView(QScrollArea):
             self.board.addRow(label, QLabel(name))
         self.board_empty.setVisible(not rows)
 
+    def set_next_activities(self, rows: list[tuple[str, str]]) -> None:
+        """(when, what) pairs, the moment in bold."""
+        while self.next_list.rowCount():
+            self.next_list.removeRow(0)
+        for when, what in rows:
+            label = QLabel(when)
+            font = label.font()
+            font.setWeight(QFont.Weight.DemiBold)
+            label.setFont(font)
+            text = QLabel(what)
+            text.setWordWrap(True)
+            text.setMinimumWidth(120)
+            self.next_list.addRow(label, text)
+        self.next_empty.setVisible(not rows)
+
+    def next_rows(self) -> list[tuple[str, str]]:
+        return _form_rows(self.next_list)
+
     def board_rows(self) -> list[tuple[str, str]]:
         rows = []
         for row in range(self.board.rowCount()):
@@ -128,3 +173,12 @@ class DashboardView(QScrollArea):
             name = self.board.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
             rows.append((title, name))
         return rows
+
+
+def _form_rows(form: QFormLayout) -> list[tuple[str, str]]:
+    rows = []
+    for row in range(form.rowCount()):
+        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text()
+        field = form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
+        rows.append((label, field))
+    return rows
