@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from tests.ui.conftest import page_index
 from verenigingsbeheer import settings as settings_store
 from verenigingsbeheer.ui.app_controller import PAGES
+from verenigingsbeheer.ui.pages.activities.controller import ActivitiesPage
 from verenigingsbeheer.ui.pages.association.controller import AssociationPage
 from verenigingsbeheer.ui.pages.attendance.controller import AttendancePage
 from verenigingsbeheer.ui.pages.backups.controller import BackupsPage
@@ -53,6 +54,7 @@ def test_every_page_by_click(controller, qtbot):
     assert [sidebar.item(i).text() for i in range(sidebar.count())] == [
         "Overzicht",
         "Leden",
+        "Activiteiten",
         "Aanwezigheid",
         "Vereniging",
         "Privacy",
@@ -61,7 +63,7 @@ def test_every_page_by_click(controller, qtbot):
     ]
     order = [page_class for page_class, _icon in PAGES]
     for expected in [MembersPage, AssociationPage, PrivacyPage, BackupsPage, HistoryPage,
-                     AttendancePage, DashboardPage]:  # fmt: skip
+                     AttendancePage, ActivitiesPage, DashboardPage]:  # fmt: skip
         row = order.index(expected)
         rect = sidebar.visualItemRect(sidebar.item(row))
         qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -73,8 +75,8 @@ def test_every_page_by_shortcut(controller, qtbot):
     window = controller.window
     window.activateWindow()
     order = [page_class for page_class, _icon in PAGES]
-    for expected in [MembersPage, AttendancePage, AssociationPage, PrivacyPage, BackupsPage,
-                     HistoryPage, DashboardPage]:  # fmt: skip
+    for expected in [MembersPage, ActivitiesPage, AttendancePage, AssociationPage, PrivacyPage,
+                     BackupsPage, HistoryPage, DashboardPage]:  # fmt: skip
         key = Qt.Key(Qt.Key.Key_1.value + order.index(expected))
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert isinstance(window.current_page(), expected)
@@ -107,7 +109,8 @@ def test_switching_to_english_changes_visible_labels(controller, asker, qtbot, p
     assert "Saturday, 7 March 2026" in after
     sidebar = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert sidebar == [
-        "Dashboard", "Members", "Attendance", "Association", "Privacy", "Backups", "Log",
+        "Dashboard", "Members", "Activities", "Attendance", "Association", "Privacy", "Backups",
+        "Log",
     ]  # fmt: skip
     assert settings_store.load(paths.settings_file).language == "en"
     # and back to Dutch

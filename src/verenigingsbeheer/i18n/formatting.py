@@ -37,3 +37,9 @@ def month_name(month: int) -> str:
 def month_abbreviation(month: int) -> str:
     """`sep`, `okt` in Dutch: the months under a chart."""
     return _dates.get_month_names("abbreviated", locale=babel_locale())[month].rstrip(".")
+
+
+def weekday_abbreviations() -> list[str]:
+    """`ma`, `di` ... `zo` in Dutch: Monday first, the calendar's column heads."""
+    names = _dates.get_day_names("abbreviated", locale=babel_locale())
+    return [names[day].rstrip(".") for day in range(7)]

@@ -149,6 +149,12 @@ def next_activities(session: Session, now: dt.datetime, count: int = 5) -> list[
     return _rows(session, query)
 
 
+def known_places(session: Session) -> list[str]:
+    """The places used before, to offer while typing a new one."""
+    query = select(Activity.place).where(Activity.place != "").distinct().order_by(Activity.place)
+    return list(session.execute(query).scalars())
+
+
 def _checked(details: ActivityDetails) -> ActivityDetails:
     problems = rules.validate_activity(details)
     if problems:

@@ -23,6 +23,7 @@ from verenigingsbeheer.ui.asker import Asker
 from verenigingsbeheer.ui.context import PageContext
 from verenigingsbeheer.ui.file_lock import Cancelled, LockKeeper, Opened, open_for_window
 from verenigingsbeheer.ui.main_window import MainWindow
+from verenigingsbeheer.ui.pages.activities.controller import ActivitiesPage
 from verenigingsbeheer.ui.pages.association.controller import AssociationPage
 from verenigingsbeheer.ui.pages.attendance.controller import AttendancePage
 from verenigingsbeheer.ui.pages.backups import recovery
@@ -37,6 +38,7 @@ from verenigingsbeheer.ui.startup import after_first_paint
 PAGES = (
     (DashboardPage, "dashboard"),
     (MembersPage, "members"),
+    (ActivitiesPage, "activities"),
     (AttendancePage, "attendance"),
     (AssociationPage, "association"),
     (PrivacyPage, "privacy"),

@@ -1,0 +1,1 @@
+"""The activities page: calendar, agenda, planning and changing activities."""

@@ -1,0 +1,213 @@
+"""What the activities page changes: new, edit, move, cancel and delete one activity; plan
+a season and change the rest of a series; the school holidays. Each is one transaction
+through `context.write`, after a dialog run through the asker (so tests fill it in)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from verenigingsbeheer.i18n import _, ngettext
+from verenigingsbeheer.i18n.formatting import format_date, format_number
+from verenigingsbeheer.services import activities, series
+from verenigingsbeheer.ui.dialogs.activity_dialog import ActivityDialog
+from verenigingsbeheer.ui.dialogs.attendance import open_attendance
+from verenigingsbeheer.ui.dialogs.move_dialog import MoveDialog
+from verenigingsbeheer.ui.dialogs.school_holidays_dialog import SchoolHolidaysDialog
+from verenigingsbeheer.ui.dialogs.series_dialog import SeriesDialog
+
+
+def _places(page) -> list[str]:
+    with page.context.database.reading() as session:
+        return activities.known_places(session)
+
+
+def _when(row: activities.ActivityRow) -> str:
+    return _("{title} on {date}").format(title=row.title, date=format_date(row.date, "full"))
+
+
+def new_activity(page, day: dt.date | None = None, start: dt.time | None = None) -> None:
+    context = page.context
+    dialog = ActivityDialog(context.today(), page.sections, _places(page), parent=page)
+    dialog.set_day(day or page.anchor, start)
+    if not context.asker.run_dialog(dialog):
+        return
+    details = dialog.details()
+    made: list[int] = []
+    if context.write(page, lambda s: made.append(activities.create_activity(s, details))):
+        page.show_activity(made[0], details.date)
+
+
+def edit_activity(page) -> None:
+    row = page.selected()
+    if row is None:
+        return
+    context = page.context
+    title = None
+    if row.series_id is not None:
+        with context.database.reading() as session:
+            title = series.get_series(session, row.series_id).title
+    dialog = ActivityDialog(
+        context.today(), page.sections, _places(page), row.details, series_title=title,
+        parent=page,
+    )  # fmt: skip
+    if not context.asker.run_dialog(dialog):
+        return
+    details = dialog.details()
+    if details == row.details:
+        return
+    if context.write(page, lambda s: activities.update_activity(s, row.activity_id, details)):
+        page.show_activity(row.activity_id, details.date)
+
+
+def move_activity(page) -> None:
+    row = page.selected()
+    if row is None:
+        return
+    dialog = MoveDialog(page.context.today(), row, page)
+    if not page.context.asker.run_dialog(dialog):
+        return
+    day, start, end = dialog.moved_to()
+    if (day, start, end) == (row.date, row.start_time, row.end_time):
+        return
+    if page.context.write(
+        page, lambda s: activities.move_activity(s, row.activity_id, day, start, end)
+    ):
+        page.show_activity(row.activity_id, day)
+
+
+def cancel_activity(page) -> None:
+    """Cancel the chosen activity, or (when it is cancelled) let it take place after all."""
+    row = page.selected()
+    if row is None:
+        return
+    context = page.context
+    if not row.cancelled and not context.asker.confirm(
+        page,
+        _("Cancel activity"),
+        _(
+            "Cancel {activity}? It stays in the calendar as cancelled, and calendars that "
+            "imported the export show it as cancelled."
+        ).format(activity=_when(row)),
+    ):
+        return
+    if context.write(
+        page, lambda s: activities.cancel_activity(s, row.activity_id, not row.cancelled)
+    ):
+        page.refresh()
+
+
+def delete_activity(page) -> None:
+    row = page.selected()
+    if row is None:
+        return
+    context = page.context
+    if not row.has_attendance and not context.asker.confirm(
+        page,
+        _("Delete activity"),
+        _(
+            "Delete {activity}? Delete only what was entered by mistake; an activity that "
+            "does not take place is better cancelled."
+        ).format(activity=_when(row)),
+    ):
+        return
+    # With attendance registered the service refuses, and says to cancel instead.
+    if context.write(page, lambda s: activities.delete_activity(s, row.activity_id)):
+        page.selected_id = None
+        page.refresh()
+
+
+def open_registration(page) -> None:
+    row = page.selected()
+    if row is not None:
+        open_attendance(page.context, row.activity_id, page)
+        page.refresh()
+
+
+# -- series -----------------------------------------------------------------------------------
+def _series_dialog(page, **kwargs) -> SeriesDialog:
+    database = page.context.database
+
+    def preview(rule):
+        with database.reading() as session:
+            return series.preview(session, rule)
+
+    def known(first: dt.date, last: dt.date) -> bool:
+        with database.reading() as session:
+            return series.school_holidays_known(session, first, last)
+
+    editable = not (page.context.read_only or database.read_only)
+    return SeriesDialog(
+        page.context.today(), page.sections, _places(page), preview, known,
+        edit_holidays=(lambda: edit_school_holidays(page)) if editable else None,
+        parent=page, **kwargs,
+    )  # fmt: skip
+
+
+def plan_series(page) -> None:
+    context = page.context
+    dialog = _series_dialog(page)
+    if not context.asker.run_dialog(dialog):
+        return
+    details = dialog.details()
+    if not context.write(page, lambda s: series.plan_series(s, details)):
+        return
+    planned = len(dialog.preview_dates)
+    context.asker.inform(
+        page,
+        _("Season planned"),
+        ngettext(
+            "{title}: {n} activity planned, the first on {date}.",
+            "{title}: {n} activities planned, the first on {date}.",
+            planned,
+        ).format(
+            title=details.title,
+            n=format_number(planned),
+            date=format_date(dialog.preview_dates[0], "full"),
+        ),  # fmt: skip
+    )
+    page.anchor = dialog.preview_dates[0]
+    page.refresh()
+
+
+def change_series(page) -> None:
+    row = page.selected()
+    if row is None or row.series_id is None:
+        return
+    context = page.context
+    with context.database.reading() as session:
+        current = series.get_series(session, row.series_id)
+    dialog = _series_dialog(page, current=current, from_day=row.date)
+    if not context.asker.run_dialog(dialog):
+        return
+    details, from_day = dialog.details(), dialog.change_from()
+    done: list[series.SeriesChange] = []
+    if not context.write(
+        page, lambda s: done.append(series.change_series_from(s, row.series_id, from_day, details))
+    ):
+        return
+    result = done[0]
+    parts = [
+        ngettext("{n} activity changed", "{n} activities changed", result.changed),
+        ngettext("{n} added", "{n} added", result.added),
+        ngettext("{n} removed or cancelled", "{n} removed or cancelled", result.removed),
+    ]
+    counts = (result.changed, result.added, result.removed)
+    text = ", ".join(p.format(n=format_number(n)) for p, n in zip(parts, counts, strict=True))
+    if result.kept:
+        text += ". " + ngettext(
+            "{n} activity changed on its own before was left as it was.",
+            "{n} activities changed on their own before were left as they were.",
+            result.kept,
+        ).format(n=format_number(result.kept))
+    context.asker.inform(page, _("Series changed"), text)
+    page.refresh()
+
+
+def edit_school_holidays(page) -> None:
+    context = page.context
+    with context.database.reading() as session:
+        rows = series.school_holidays(session)
+    dialog = SchoolHolidaysDialog(context.today(), rows, page)
+    if context.asker.run_dialog(dialog):
+        holidays = dialog.holidays()
+        context.write(page, lambda s: series.save_school_holidays(s, holidays))
