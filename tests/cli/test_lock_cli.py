@@ -52,6 +52,8 @@ def left_lock(data_file: Path, **changes) -> Holder:
         (["info"], False),
         (["report", "board", "--out", "x.pdf"], False),
         (["ical", "--out", "x.ics"], False),
+        (["report", "schedule", "--out", "x.pdf"], False),
+        (["report", "attendance", "--out", "x.pdf"], False),
         (["restore", "kopie.sqlite"], True),
         (["backup"], False),
         (["check"], False),
