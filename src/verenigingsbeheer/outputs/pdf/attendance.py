@@ -21,7 +21,7 @@ from verenigingsbeheer.domain.activities import REHEARSAL_KINDS, kind_label
 from verenigingsbeheer.i18n import _, ngettext
 from verenigingsbeheer.i18n.formatting import format_date, format_number, format_percent
 from verenigingsbeheer.outputs.pdf import document
-from verenigingsbeheer.outputs.pdf.fonts import BOLD, REGULAR
+from verenigingsbeheer.outputs.pdf.fonts import BOLD, REGULAR, register_fonts
 from verenigingsbeheer.outputs.pdf.grouping import by_section
 from verenigingsbeheer.outputs.pdf.options import Letterhead
 from verenigingsbeheer.outputs.pdf.periods import period_text
@@ -104,15 +104,17 @@ def _member_part(report: AttendanceReport) -> list[Flowable]:
     for section, group in by_section(members, report.section_order):  # type: ignore[arg-type]
         rows, below = [], []
         for n, figure in enumerate(group, start=2):
-            cells = [figure.name.sorted_form] + [
+            name = figure.name.sorted_form
+            if figure.below(report.threshold):  # the row is printed bold: fit it in bold
+                name = document.fit_cell(name, widths[0], BOLD)
+                below.append(n)
+            cells = [name] + [
                 _count(value)
                 for value in (figure.expected, figure.present, figure.late, figure.excused,
                               figure.absent)
             ]  # fmt: skip
             if unknown:
                 cells.append(_count(figure.unregistered))
-            if figure.below(report.threshold):
-                below.append(n)
             rows.append([*cells, member_percent(figure, report.threshold)])
         attended = sum(figure.attended for figure in group)
         caption = _("{section} ({count}): {percent} attended").format(
@@ -138,6 +140,7 @@ def _member_part(report: AttendanceReport) -> list[Flowable]:
 def section_breakdown(sections: Sequence[SectionFigure], width: float) -> str:
     """ "Sopraan 10/12, Alt 8/9" (attended of expected per section), broken over lines
     between sections only, never inside "Sopraan 10/12"."""
+    register_fonts()
     nameless = _("No section")
     entries = [
         f"{section.section or nameless} {section.attended}/{section.expected}"
@@ -193,6 +196,7 @@ def _activity_part(report: AttendanceReport) -> list[Flowable]:
 
 def write_attendance(path: Path, letterhead: Letterhead, report: AttendanceReport) -> None:
     """Write the report to `path`: the member part, the activity part, or both."""
+    register_fonts()  # cells are measured before the first table is made
     period = period_text(report.start, report.end)
     title = _("Attendance – {period}").format(period=period)
     if report.kinds is None:

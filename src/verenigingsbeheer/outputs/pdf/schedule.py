@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, Spacer, TableStyle
 from verenigingsbeheer.i18n import _, ngettext
 from verenigingsbeheer.i18n.formatting import format_date, format_number
 from verenigingsbeheer.outputs.pdf import document
-from verenigingsbeheer.outputs.pdf.fonts import BOLD
+from verenigingsbeheer.outputs.pdf.fonts import BOLD, register_fonts
 from verenigingsbeheer.outputs.pdf.options import Letterhead
 from verenigingsbeheer.outputs.pdf.periods import period_text, time_span
 
@@ -50,12 +50,19 @@ def what(row: ActivityRow) -> str:
 
 
 def cells(row: ActivityRow) -> list[str]:
-    return [
+    """One line of the schedule; what is printed bold is fitted to its column in bold."""
+    texts = [
         format_date(row.date, "EEE d MMM"),  # the month is in the caption
         time_span(row.start_time, row.end_time),
         what(row),
         row.place,
         row.sections_text,
+    ]
+    bold = [row.kind == "performance" and not row.cancelled] * len(texts)
+    bold[2] = bold[2] or row.cancelled
+    return [
+        document.fit_cell(text, width, BOLD) if strong else text
+        for text, width, strong in zip(texts, WIDTHS, bold, strict=True)
     ]
 
 
@@ -84,6 +91,7 @@ def write_schedule(
     end: dt.date,
 ) -> int:
     """Write the schedule to `path`; returns the number of activities on it."""
+    register_fonts()  # bold cells are measured before the first table is made
     title = _("Schedule – {period}").format(period=period_text(start, end))
     story: list[Flowable] = []
     if not activities:

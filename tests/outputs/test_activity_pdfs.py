@@ -1,4 +1,5 @@
-"""The attendance report from plain figures: marks, rounding, members without a section."""
+"""The schedule and the attendance report from plain rows: bold lines that must still fit,
+marks, rounding, members without a section."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from verenigingsbeheer.outputs.pdf.attendance import (
     write_attendance,
 )
 from verenigingsbeheer.outputs.pdf.options import Letterhead
+from verenigingsbeheer.outputs.pdf.schedule import write_schedule
+from verenigingsbeheer.services.activities import ActivityRow
 from verenigingsbeheer.services.attendance_figures import MemberFigure
 
 HEAD = Letterhead("Toneelgroep Het Doek", dt.date(2027, 6, 30))
@@ -53,3 +56,22 @@ def test_members_without_a_section_last_and_the_ones_not_noted(tmp_path: Path):
     assert "Afwezig Onbekend %" in text
     assert f"Kok, Bert 10 5 0 2 0 3 {BELOW_MARK} 50%" in text
     assert f"{BELOW_MARK} minder dan 62,5% aanwezig" in text
+
+
+def test_a_long_performance_is_broken_over_lines_in_bold_and_cancelled_ones_marked(tmp_path: Path):
+    t = dt.time
+    title = "Voorjaarsconcert met het Residentie Orkest en Maximiliaan-Alexander"
+    concert = ActivityRow(
+        1, "a", "performance", title,
+        dt.date(2027, 4, 10), t(20), t(22), "Grote of Sint-Jacobskerk, Rond de Grote Kerk 12",
+        (1, 2), ("Sopraan 1", "Alt 2"), True, None, "", False, None, False,
+    )  # fmt: skip
+    cancelled = ActivityRow(2, "b", "rehearsal", "Repetitie", dt.date(2027, 4, 13), t(20), t(22),
+                            "De Kapel", (), (), False, None, "", True, None, False)  # fmt: skip
+    path = tmp_path / "rooster.pdf"
+    n = write_schedule(path, HEAD, [concert, cancelled], start=dt.date(2027, 4, 1),
+                       end=dt.date(2027, 4, 30))  # fmt: skip
+    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    assert n == 2 and "za 10 apr" in text and "Sopraan 1, Alt 2" in text
+    assert "Voorjaarsconcert met het\nResidentie Orkest en" in text  # broken in its column
+    assert "Vervalt: Repetitie" in text and "Totaal: 2 activiteiten, waarvan 1 vervalt" in text
