@@ -55,7 +55,6 @@ def amsterdam() -> Timezone:
     """
     zone = Timezone()
     zone.add("tzid", TZID)
-    zone.add("x-lic-location", TZID)
     summer = TimezoneDaylight()
     summer.add("tzname", "CEST")
     summer.add("tzoffsetfrom", dt.timedelta(hours=1))
