@@ -51,6 +51,9 @@ def left_lock(data_file: Path, **changes) -> Holder:
         (["members", "export", "--out", "x.csv"], False),
         (["info"], False),
         (["report", "board", "--out", "x.pdf"], False),
+        (["ical", "--out", "x.ics"], False),
+        (["report", "schedule", "--out", "x.pdf"], False),
+        (["report", "attendance", "--out", "x.pdf"], False),
         (["restore", "kopie.sqlite"], True),
         (["backup"], False),
         (["check"], False),
@@ -104,7 +107,10 @@ def test_reading_commands_work_while_the_file_is_in_use(demo_path: Path, tmp_pat
         out_csv, out_pdf = tmp_path / "leden.csv", tmp_path / "bestuur.pdf"
         assert run("--db", str(demo_path), "members", "export", "--out", str(out_csv))[0] == 0
         assert run("--db", str(demo_path), "report", "board", "--out", str(out_pdf))[0] == 0
+        out_ics = tmp_path / "agenda.ics"
+        assert run("--db", str(demo_path), "ical", "--out", str(out_ics))[0] == 0
         assert out_csv.stat().st_size > 0 and out_pdf.stat().st_size > 0
+        assert out_ics.stat().st_size > 0
 
 
 @pytest.mark.slow

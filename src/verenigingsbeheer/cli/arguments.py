@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _, ngettext
 
 
@@ -66,3 +67,34 @@ def iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(
             _("'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-07").format(value=text)
         ) from None
+
+
+def add_period(parser: argparse.ArgumentParser, default: str) -> None:
+    """--from DATE --to DATE, both or neither; `default` says what neither means."""
+    for flag, dest, what in (
+        ("--from", "start", _("the first day of the period")),
+        ("--to", "end", _("the last day of the period")),
+    ):
+        parser.add_argument(
+            flag,
+            dest=dest,
+            type=iso_date,
+            default=None,
+            metavar=_("DATE"),
+            help=_("{what}, YYYY-MM-DD (default: {default})").format(what=what, default=default),
+        )
+
+
+def chosen_period(args: argparse.Namespace) -> tuple[dt.date, dt.date] | None:
+    """The period given with --from and --to, or None when neither was given."""
+    if args.start is None and args.end is None:
+        return None
+    if args.start is None or args.end is None:
+        raise UserError(_("Give both --from and --to, or neither."))
+    if args.end < args.start:
+        raise UserError(
+            _("--to {end} lies before --from {start}.").format(
+                end=args.end.isoformat(), start=args.start.isoformat()
+            )
+        )
+    return args.start, args.end

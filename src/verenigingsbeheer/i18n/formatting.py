@@ -26,8 +26,10 @@ def format_number(value: int | Decimal | float) -> str:
     return _numbers.format_decimal(value, locale=babel_locale())
 
 
-def format_percent(fraction: float | Decimal) -> str:
-    return _numbers.format_percent(fraction, locale=babel_locale())
+def format_percent(fraction: float | Decimal, decimals: int = 0) -> str:
+    """`83%`, or with `decimals` `74,6%` (where rounding would mislead)."""
+    pattern = f"#,##0.{'0' * decimals}%" if decimals else None
+    return _numbers.format_percent(fraction, format=pattern, locale=babel_locale())
 
 
 def month_name(month: int) -> str:

@@ -274,7 +274,7 @@ def write_csv(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Value]
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow([excel_text(header) for header in headers])
     writer.writerows([excel_text(value) for value in row] for row in rows)
-    _replace(path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+    replace_file(path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
 
 
 def write_xlsx(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Value]]) -> None:
@@ -314,10 +314,10 @@ def write_xlsx(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Value
         sheet.append(cells)
     buffer = io.BytesIO()
     book.save(buffer)
-    _replace(path, buffer.getvalue())
+    replace_file(path, buffer.getvalue())
 
 
-def _replace(path: Path, data: bytes) -> None:
+def replace_file(path: Path, data: bytes) -> None:
     """Write beside the target and rename, so a failure never leaves half a file."""
     if not path.parent.is_dir():
         raise UserError(_("The folder {folder} does not exist.").format(folder=path.parent))

@@ -88,6 +88,22 @@ class ActivityFigure:
 
 
 @dataclass(frozen=True)
+class SectionFigure:
+    """One section at one activity: "Sopraan 10/12" on the attendance report."""
+
+    section: str  # NO_SECTION for the members without one
+    expected: int
+    present: int
+    late: int
+    excused: int
+    absent: int
+
+    @property
+    def attended(self) -> int:
+        return self.present + self.late
+
+
+@dataclass(frozen=True)
 class LineUp:
     section: str
     signed_up: int
@@ -260,6 +276,40 @@ def activity_figures(
             )  # fmt: skip
         )
     return figures
+
+
+def section_figures(
+    session: Session,
+    start: dt.date,
+    end: dt.date,
+    kinds: Sequence[str] | None = None,
+) -> dict[int, list[SectionFigure]]:
+    """activity id -> its figures per section, for every activity `activity_figures` lists.
+
+    Read in one go (a report over a season needs them all); sections in the association's
+    order, members without a section last, only sections someone was expected from.
+    """
+    activities = _taken_activities(session, start, end, kinds)
+    ids = [a.id for a in activities]
+    links, statuses, roster = _links(session, ids), _statuses(session, ids), _Roster(session)
+    order = session.execute(select(Section.name).order_by(Section.sort_order, Section.name))
+    rank = {name: n for n, name in enumerate(order.scalars())}
+    found: dict[int, list[SectionFigure]] = {}
+    for activity in activities:
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for member_id in roster.expected(activity.date, links.get(activity.id, set())):
+            section = roster.sections.get(roster.members[member_id][1], NO_SECTION)
+            counts[section]["expected"] += 1
+            status = statuses.get((activity.id, member_id))
+            if status is not None:
+                counts[section][status] += 1
+        ordered = sorted(counts, key=lambda name: (name == NO_SECTION, rank.get(name, len(rank))))
+        found[activity.id] = [
+            SectionFigure(name, counts[name]["expected"], counts[name]["present"],
+                          counts[name]["late"], counts[name]["excused"], counts[name]["absent"])
+            for name in ordered
+        ]  # fmt: skip
+    return found
 
 
 def season_course(session: Session, start: dt.date, end: dt.date) -> list[tuple[dt.date, float]]:

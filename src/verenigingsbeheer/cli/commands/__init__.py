@@ -7,6 +7,7 @@ from verenigingsbeheer.cli.commands import (
     backup,
     check,
     demo,
+    ical,
     info,
     members,
     privacy,
@@ -14,4 +15,4 @@ from verenigingsbeheer.cli.commands import (
     restore,
 )
 
-COMMANDS = (demo, info, members, report, privacy, backup, restore, check)
+COMMANDS = (demo, info, members, report, ical, privacy, backup, restore, check)

@@ -1,5 +1,5 @@
 """`report`: one of the printed lists as a PDF (members, labels, birthdays, board, signin,
-register).
+register; schedule and attendance in `report_activities`).
 
 Each list is a sub-command with its own options; all write `--out FILE.pdf` and accept
 `--date` (the day the list is for, default today). A list with nothing on it is still a
@@ -13,7 +13,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TextIO
 
-from verenigingsbeheer.cli.arguments import add_command, iso_date
+from verenigingsbeheer.cli.arguments import add_command, chosen_period, iso_date
+from verenigingsbeheer.cli.commands import report_activities
 from verenigingsbeheer.cli.opening import open_for_command
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _, ngettext
@@ -30,7 +31,10 @@ def register(commands) -> None:
     command = add_command(
         commands,
         "report",
-        _("write a printed list as PDF: members, labels, birthdays, board, signin or register"),
+        _(
+            "write a printed list as PDF: members, labels, birthdays, board, signin, register, "
+            "schedule or attendance"
+        ),
         _("Write one of the printed lists as a PDF file."),
     )
     lists = command.add_subparsers(dest="kind", metavar=_("list"), title=_("lists"))
@@ -93,6 +97,7 @@ def register(commands) -> None:
     )
 
     _list(lists, "register", _("the processing register (AVG article 30)"))
+    report_activities.register(lists, _list)
 
 
 def _list(lists, name: str, summary: str) -> argparse.ArgumentParser:
@@ -168,6 +173,8 @@ def run(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
     if not target.parent.is_dir():
         raise UserError(_("The folder {folder} does not exist.").format(folder=target.parent))
     today = args.date or dt.date.today()
+    if args.kind in report_activities.LISTS:
+        chosen_period(args)  # a bad period is refused before the file is opened
 
     def counted(text: str, n: int) -> str:
         return text.format(n=format_number(n))
@@ -207,6 +214,8 @@ def run(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
             what = _("Processing register")
             n = register.make_register(session, target, today)
             count = counted(ngettext("{n} processing activity", "{n} processing activities", n), n)
+        elif args.kind in report_activities.LISTS:
+            what, count = report_activities.make(session, args, target, today)
         elif args.kind == "board":
             what = _("Board list")
             n = member_reports.make_board_list(session, target, today)

@@ -1,0 +1,24 @@
+"""How a period is named on an activity list: a season, or two dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from verenigingsbeheer.i18n import _
+from verenigingsbeheer.i18n.formatting import format_date
+
+
+def period_text(start: dt.date, end: dt.date) -> str:
+    """ "Seizoen 2026–2027" for 1 September to 31 August, else "1 oktober 2026 t/m ..."."""
+    if (start.month, start.day, end.month, end.day) == (9, 1, 8, 31) and (
+        end.year == start.year + 1
+    ):
+        return _("Season {first}–{last}").format(first=start.year, last=end.year)
+    return _("{first} to {last}").format(
+        first=format_date(start, "long"), last=format_date(end, "long")
+    )
+
+
+def time_span(start: dt.time, end: dt.time) -> str:
+    """ "20:00–22:15": the 24-hour clock, in either language."""
+    return f"{start:%H:%M}–{end:%H:%M}"
