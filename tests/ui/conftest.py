@@ -34,6 +34,7 @@ class ScriptedAsker:
         self.opened: list[Path] = []
         self.spreadsheet_answers: list[Path | None] = []
         self.pdf_answers: list[Path | None] = []
+        self.export_answers: list[Path | None] = []
         self.informed: list[tuple[str, str]] = []
         self.file_in_use_answers: list[str] = []
         self.file_in_use_asked: list[tuple[str, bool]] = []
@@ -92,6 +93,9 @@ class ScriptedAsker:
 
     def pdf_path(self, parent, suggested):
         return self._next(self.pdf_answers, "pdf_path")
+
+    def export_path(self, parent, title, suggested, kind):
+        return self._next(self.export_answers, f"export_path: {title}")
 
     def spreadsheet_path(self, parent, save, suggested):
         return self._next(self.spreadsheet_answers, "spreadsheet_path")

@@ -294,3 +294,46 @@ def test_read_only_shows_everything_and_changes_nothing(qtbot, choir, asker):
     click_activity(qtbot, page.month, choir.concert, double=True)  # nothing asked
     qtbot.mouseDClick(page.month, Qt.MouseButton.LeftButton, pos=QPoint(600, 500))
     assert asker.dialogs == []
+
+
+def test_calendar_export_of_one_section_and_the_season(qtbot, page, choir, asker, tmp_path):
+    from icalendar import Calendar
+
+    def choose(dialog) -> bool:
+        dialog.section.setCurrentIndex(dialog.section.findText("Sopraan"))
+        assert dialog.season.isChecked()  # the season shown, unless chosen otherwise
+        dialog.accept()
+        return dialog.result() == 1
+
+    target = tmp_path / "sopraan.ics"
+    asker.dialog_steps.append(choose)
+    asker.export_answers.append(target)
+    page.export_action.trigger()
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert sorted(str(e["SUMMARY"]) for e in events) == ["Repetitie"] * 4  # no concert
+    assert "4 activiteiten geëxporteerd" in asker.informed[-1][1]
+
+    def other_period(dialog) -> bool:
+        dialog.other.setChecked(True)
+        dialog.since.set_date(D(2026, 12, 20))
+        dialog.until.set_date(D(2026, 12, 10))
+        dialog.accept()
+        assert "vóór de eerste" in dialog.problem.text()
+        dialog.until.set_date(D(2026, 12, 31))
+        dialog.accept()
+        return dialog.result() == 1
+
+    asker.dialog_steps.append(other_period)
+    asker.export_answers.append(target)
+    page.export_action.trigger()
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert {e.decoded("DTSTART").date() for e in events} == {D(2026, 12, 22)}
+
+
+def test_the_schedule_opens_as_a_pdf(qtbot, page, choir, asker):
+    from pypdf import PdfReader
+
+    page.print_action.trigger()
+    [made] = asker.opened
+    text = "".join(p.extract_text() for p in PdfReader(made).pages)
+    assert "Kerstconcert" in text and "december 2026" in text.lower()

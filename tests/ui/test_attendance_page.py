@@ -166,3 +166,18 @@ def test_the_line_up_opens_availability(page, choir, asker, qtbot):
     asker.dialog_steps.append(wim_cannot)
     page.line_up_button.click()
     assert column(page.line_up_model, 1) == ["1", "1"]
+
+
+def test_printing_the_period_shown_with_its_threshold(qtbot, page, asker):
+    from pypdf import PdfReader
+
+    page.threshold.setValue(60)
+    page.print_button.click()
+    [made] = asker.opened
+    text = "".join(p.extract_text() for p in PdfReader(made).pages)
+    assert "Seizoen 2026–2027" in text
+    assert "minder dan 60% aanwezig" in text and "3 leden zitten" in text  # the page's 60 %
+    assert "Vries, Jan de\n2\n0\n0\n0\n2\n⚠ 0%" in text
+    assert "Jansen, Anna\n2\n2\n0\n0\n0\n100%" in text
+    assert "Sopraan 2/2, Tenor 1/2, Bas 2/2" in text  # per activity, per section
+    assert "op reis" not in text  # an excuse's reason is never printed

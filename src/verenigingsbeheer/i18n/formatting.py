@@ -32,6 +32,13 @@ def format_percent(fraction: float | Decimal, decimals: int = 0) -> str:
     return _numbers.format_percent(fraction, format=pattern, locale=babel_locale())
 
 
+def format_percent_under(fraction: float, threshold: float) -> str:
+    """A share under a threshold, with a decimal where rounding would show the threshold
+    itself ("74,6%" under 75 %, never a misleading "75%")."""
+    misleading = round(fraction * 100) >= round(threshold * 100, 6)
+    return format_percent(fraction, 1 if misleading else 0)
+
+
 def month_name(month: int) -> str:
     return _dates.get_month_names("wide", locale=babel_locale())[month]
 

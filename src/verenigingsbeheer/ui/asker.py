@@ -55,6 +55,12 @@ class Asker(Protocol):
     def pdf_path(self, parent: QWidget | None, suggested: Path) -> Path | None:
         """Where to save a PDF."""
 
+    def export_path(
+        self, parent: QWidget | None, title: str, suggested: Path, kind: str
+    ) -> Path | None:
+        """Where to write a file the program makes; `kind` is its file filter text, e.g.
+        "iCalendar (*.ics)". The suggestion's suffix is added when the name has none."""
+
     def inform(self, parent: QWidget | None, title: str, message: str) -> None:
         """Tell the user something that went well, or needs their attention."""
 
@@ -161,6 +167,15 @@ class QtAsker:
             return None
         path = Path(name)
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def export_path(
+        self, parent: QWidget | None, title: str, suggested: Path, kind: str
+    ) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), kind)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_name(path.name + suggested.suffix)
 
     def inform(self, parent: QWidget | None, title: str, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, title, message, parent=parent)

@@ -19,7 +19,12 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from verenigingsbeheer.domain.activities import REHEARSAL_KINDS, kind_label
 from verenigingsbeheer.i18n import _, ngettext
-from verenigingsbeheer.i18n.formatting import format_date, format_number, format_percent
+from verenigingsbeheer.i18n.formatting import (
+    format_date,
+    format_number,
+    format_percent,
+    format_percent_under,
+)
 from verenigingsbeheer.outputs.pdf import document
 from verenigingsbeheer.outputs.pdf.fonts import BOLD, REGULAR, register_fonts
 from verenigingsbeheer.outputs.pdf.grouping import by_section
@@ -79,8 +84,7 @@ def member_percent(figure: MemberFigure, threshold: float) -> str:
         return "–"
     if not figure.below(threshold):
         return format_percent(figure.fraction)
-    misleading = round(figure.fraction * 100) >= round(threshold * 100, 6)
-    return f"{BELOW_MARK} {format_percent(figure.fraction, 1 if misleading else 0)}"
+    return f"{BELOW_MARK} {format_percent_under(figure.fraction, threshold)}"
 
 
 def _right_aligned(table: Table, first_column: int, last_column: int, top: int) -> None:

@@ -50,6 +50,7 @@ class SchoolHolidaysDialog(QDialog):
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([_("Holiday"), _("First day"), _("Last day")])
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -68,6 +69,11 @@ class SchoolHolidaysDialog(QDialog):
         layout.addWidget(ok_cancel(self))
         for row in rows:
             self._append(row.holiday_id, row.name, row.first_day, row.last_day)
+        coming = [n for n, row in enumerate(rows) if row.last_day >= today]
+        if coming:  # the list starts years back: show this year's holidays
+            self.table.scrollToItem(
+                self.table.item(coming[0], 0), QAbstractItemView.ScrollHint.PositionAtTop
+            )
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_row)
 

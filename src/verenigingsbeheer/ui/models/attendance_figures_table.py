@@ -11,7 +11,12 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from verenigingsbeheer.domain import activities as rules
 from verenigingsbeheer.i18n import N_, _
-from verenigingsbeheer.i18n.formatting import format_date, format_number, format_percent
+from verenigingsbeheer.i18n.formatting import (
+    format_date,
+    format_number,
+    format_percent,
+    format_percent_under,
+)
 from verenigingsbeheer.services.attendance import SectionTally
 from verenigingsbeheer.services.attendance_figures import (
     DEFAULT_MINIMUM,
@@ -72,7 +77,9 @@ class MemberFiguresTableModel(RowsTableModel[MemberFigure]):
             if column == 1:
                 return section_title(row.section)
             if column == self.PERCENT:
-                return f"{WARNING_SIGN} {percent(row.fraction)}" if below else percent(row.fraction)
+                if below:  # "74,6%" rather than a warned "75%"
+                    return f"{WARNING_SIGN} {format_percent_under(row.fraction, self.threshold)}"
+                return percent(row.fraction)
             return format_number(_counts(row)[column - self.PERCENT - 1])
         if role == SORT_ROLE:
             if column == 0:

@@ -1,6 +1,6 @@
 """Fills the activities page from the activities service: the month, week or agenda shown,
 the filters, which activity is chosen and its details. What changes the file is in
-actions.py."""
+actions.py, the calendar export and the printed schedule in outputs.py."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from verenigingsbeheer.services import activities, attendance, categories, serie
 from verenigingsbeheer.services.activities import ActivityRow
 from verenigingsbeheer.ui.context import PageContext
 from verenigingsbeheer.ui.models.activities_table import ActivitiesTableModel, status_text
-from verenigingsbeheer.ui.pages.activities import actions
+from verenigingsbeheer.ui.pages.activities import actions, outputs
 from verenigingsbeheer.ui.pages.activities.view import AGENDA, MONTH, WEEK, ActivitiesView
 from verenigingsbeheer.ui.pages.attendance.controller import fit_columns, season_label
 from verenigingsbeheer.ui.widgets.calendar_canvas import hhmm
@@ -88,6 +88,8 @@ class ActivitiesPage(ActivitiesView):
         self.change_series_action.triggered.connect(lambda: actions.change_series(self))
         self.holidays_action.triggered.connect(lambda: actions.edit_school_holidays(self))
         self.attendance_action.triggered.connect(lambda: actions.open_registration(self))
+        self.export_action.triggered.connect(lambda: outputs.export_calendar(self))
+        self.print_action.triggered.connect(lambda: outputs.print_schedule(self))
         self._update_actions()
 
     def page_title(self) -> str:

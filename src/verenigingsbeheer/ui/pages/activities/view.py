@@ -81,6 +81,8 @@ class ActivitiesView(QWidget):
         self.cancel_action = self.toolbar.addAction(_("Cancel activity"))
         self.toolbar.addSeparator()
         self.attendance_action = self.toolbar.addAction(_("Attendance…"))
+        self.export_action = self.toolbar.addAction(_("Calendar export…"))
+        self.print_action = self.toolbar.addAction(_("Print schedule…"))
         self.more_menu = QMenu(_("More"), self)
         self.change_series_action = self.more_menu.addAction(_("Change the series from here…"))
         self.holidays_action = self.more_menu.addAction(_("School holidays…"))

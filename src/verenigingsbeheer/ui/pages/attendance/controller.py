@@ -108,6 +108,7 @@ class AttendancePage(AttendanceView):
         self.register_button.clicked.connect(lambda: self.register(ATTENDANCE))
         self.availability_button.clicked.connect(lambda: self.register(AVAILABILITY))
         self.line_up_button.clicked.connect(self.fill_in_line_up)
+        self.print_button.clicked.connect(self.print_report)
 
     def page_title(self) -> str:
         return _("Attendance")
@@ -282,6 +283,25 @@ class AttendancePage(AttendanceView):
             return
         open_attendance(self.context, chosen, self, mode)
         self.refresh()
+
+    def print_report(self):
+        """The attendance report of the period, kind and threshold chosen, as a PDF."""
+        from verenigingsbeheer.services.activity_reports import make_attendance_report
+        from verenigingsbeheer.ui.pages.activities.outputs import show_pdf
+
+        period = self.chosen_period()
+        if period is None:
+            return None
+        start, end = period
+        kinds, threshold = self.kind.currentData(), self.threshold.value() / 100
+        today = self.context.today()
+        return show_pdf(
+            self,
+            _("attendance"),
+            lambda session, path: make_attendance_report(
+                session, path, today, start, end, threshold=threshold, kinds=kinds
+            ),
+        )
 
     # -- the line-up ------------------------------------------------------------------------
     def _fill_performances(self, coming: list[activities.ActivityRow]) -> None:

@@ -112,6 +112,11 @@ class AttendanceView(QWidget):
         row.addWidget(QLabel(_("Warn under")))
         row.addWidget(self.threshold)
         row.addStretch(1)
+        self.print_button = QPushButton(_("Print…"))
+        self.print_button.setToolTip(
+            _("The attendance per member and per activity of this period, as a PDF.")
+        )
+        row.addWidget(self.print_button)
         layout.addLayout(row)
         self.members_warning = _warning()
         layout.addWidget(self.members_warning)
