@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.attendance_data import TODAY, D, T, make_choir
 from verenigingsbeheer.services import activities, attendance
@@ -337,3 +339,50 @@ def test_the_schedule_opens_as_a_pdf(qtbot, page, choir, asker):
     [made] = asker.opened
     text = "".join(p.extract_text() for p in PdfReader(made).pages)
     assert "Kerstconcert" in text and "december 2026" in text.lower()
+
+
+def drag(qtbot, calendar, activity_id: int, to: QPoint) -> None:
+    start = calendar.activity_rect(activity_id).center().toPoint()
+    qtbot.mousePress(calendar, Qt.MouseButton.LeftButton, pos=start)
+    for step in (0.25, 0.5, 1.0):  # the mouse travels, as a hand would move it
+        at = start + (to - start) * step
+        event_pos = QPoint(int(at.x()), int(at.y()))
+        move = QMouseEvent(
+            QMouseEvent.Type.MouseMove, event_pos, calendar.mapToGlobal(event_pos),
+            Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+        )  # fmt: skip
+        QApplication.sendEvent(calendar, move)
+    qtbot.mouseRelease(calendar, Qt.MouseButton.LeftButton, pos=to)
+
+
+def test_dragging_moves_an_occurrence_to_another_day_and_time(qtbot, page, choir):
+    second = choir.rehearsals[1]  # Tuesday 8 December, 20:00-22:00
+    page.month.repaint()
+    thursday = page.month._cell(1, 3).center().toPoint()  # 10 December
+    drag(qtbot, page.month, second, thursday)
+    row = next(r for r in in_file(choir) if r.activity_id == second)
+    assert (row.date, row.start_time, row.end_time, row.detached) == (
+        D(2026, 12, 10), T(20), T(22), True)  # fmt: skip
+
+    page.show_view(WEEK)
+    page.week.set_week(D(2026, 12, 10))
+    page.anchor = D(2026, 12, 10)
+    page.refresh()
+    rect = page.week.activity_rect(second)
+    hour = page.week._y(21 * 60) - page.week._y(20 * 60)
+    to = QPoint(int(page.week._column(4).center().x()), int(rect.center().y() - hour))
+    drag(qtbot, page.week, second, to)  # to Friday, an hour earlier
+    row = next(r for r in in_file(choir) if r.activity_id == second)
+    assert (row.date, row.start_time, row.end_time) == (D(2026, 12, 11), T(19), T(21))
+
+
+def test_no_dragging_in_a_read_only_file(qtbot, choir, asker):
+    from verenigingsbeheer.ui.read_only import EditGuard
+
+    page = make_page(qtbot, choir, asker, read_only=True)
+    guard = EditGuard(page)
+    guard.add(page.editing_controls())
+    guard.set_read_only(True)
+    page.month.repaint()
+    drag(qtbot, page.month, choir.rehearsals[1], page.month._cell(1, 3).center().toPoint())
+    assert [r.date for r in in_file(choir, kind="rehearsal")][1] == D(2026, 12, 8)

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from verenigingsbeheer.i18n import _
 from verenigingsbeheer.i18n.formatting import format_date
@@ -25,6 +26,7 @@ KIND_COLOURS = {
     "other": QColor("#6b7280"),
 }
 CANCELLED_COLOUR = QColor("#9aa0a6")
+DROP_COLOUR = QColor("#2c5d8f")
 TODAY_COLOUR = QColor("#2c5d8f")
 SELECTED_DAY = QColor("#eaf1f8")
 GRID_COLOUR = QColor("#d5d9de")
@@ -61,7 +63,9 @@ class CalendarCanvas(QWidget):
     `day_activated(date, start)` on a double-click in an empty spot (a new activity
     there; `start` is None in the month view). `period_requested(date)` asks the page to
     show another month or week (keys moving past the edge); `delete_requested()` is the
-    Delete key on a chosen activity.
+    Delete key on a chosen activity. Dragging an activity elsewhere asks
+    `move_requested(id, day, start)` (`start` None in the month: the times stay), while
+    `may_drag()` allows it (not in a read-only file).
     """
 
     activity_selected = Signal(int)
@@ -70,6 +74,7 @@ class CalendarCanvas(QWidget):
     day_activated = Signal(object, object)
     period_requested = Signal(object)
     delete_requested = Signal()
+    move_requested = Signal(int, object, object)  # activity id, new day, new start or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +86,9 @@ class CalendarCanvas(QWidget):
         self.today = dt.date.today()
         self.selected_day = self.today
         self.selected_id: int | None = None
+        self.may_drag: Callable[[], bool] = lambda: True
+        self._press: tuple[QPointF, int, float] | None = None  # where, which, grab offset
+        self._drop: tuple[dt.date, dt.time | None] | None = None  # while dragging
 
     # -- data -------------------------------------------------------------------------------
     def set_activities(self, rows: list[ActivityRow]) -> None:
@@ -147,11 +155,54 @@ class CalendarCanvas(QWidget):
                 return row.activity_id
         return None
 
+    def drop_target(self, point: QPointF, offset: float) -> tuple[dt.date, dt.time | None] | None:
+        """Where a dragged activity would land (subclasses may add the time)."""
+        where = self.day_at(point)
+        return (where[0], None) if where is not None else None
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            return super().mouseMoveEvent(event)
+        start, _activity_id, offset = self._press
+        point = event.position()
+        if self._drop is None:
+            moved = (point - start).manhattanLength()
+            if moved < QApplication.startDragDistance() or not self.may_drag():
+                return
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        self._drop = self.drop_target(point, offset)
+        self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        pressed, drop = self._press, self._drop
+        self._press = self._drop = None
+        if drop is not None and pressed is not None:
+            self.unsetCursor()
+            self.update()
+            row = self.row(pressed[1])
+            if row is not None and (drop[0], drop[1] or row.start_time) != (
+                row.date,
+                row.start_time,
+            ):
+                self.move_requested.emit(pressed[1], drop[0], drop[1])
+            return
+        super().mouseReleaseEvent(event)
+
+    def dragged(self) -> tuple[ActivityRow, dt.date, dt.time | None] | None:
+        """The activity being dragged and where it would land (for painting)."""
+        if self._press is None or self._drop is None:
+            return None
+        row = self.row(self._press[1])
+        return (row, *self._drop) if row is not None else None
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return super().mousePressEvent(event)
         point = event.position()
         found = self._hit(point)
+        rect = self.activity_rect(found) if found is not None else None
+        self._press = (point, found, point.y() - rect.top()) if rect is not None else None
+        self._drop = None
         where = self.day_at(point)
         if where is not None:
             self.selected_day = where[0]
@@ -218,6 +269,13 @@ class CalendarCanvas(QWidget):
         return super().event(event)
 
     # -- drawing ----------------------------------------------------------------------------
+    def paint_drop(self, painter: QPainter, rect: QRectF) -> None:
+        """The dashed outline where a dragged activity would land."""
+        pen = QPen(DROP_COLOUR, 2, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
+
     def paint_activity(
         self, painter: QPainter, rect: QRectF, row: ActivityRow, lines: list[str]
     ) -> None:

@@ -145,6 +145,11 @@ class MonthCalendar(CalendarCanvas):
             )
         for cell, day in self._days():
             self._paint_day(painter, cell, day)
+        dragged = self.dragged()
+        if dragged is not None:
+            target = next((cell for cell, day in self._days() if day == dragged[1]), None)
+            if target is not None:
+                self.paint_drop(painter, target)
         painter.end()
 
     def _paint_day(self, painter: QPainter, cell: QRectF, day: dt.date) -> None:

@@ -107,6 +107,23 @@ class WeekCalendar(CalendarCanvas):
         span = (last - first) * 60
         return column.top() + (at_minutes - first * 60) / span * column.height()
 
+    def _minutes_at(self, y: float) -> float:
+        first, last = self.hours()
+        column = self._column(0)
+        return first * 60 + (y - column.top()) / column.height() * (last - first) * 60
+
+    def drop_target(self, point: QPointF, offset: float) -> tuple[dt.date, dt.time | None] | None:
+        """The day under the mouse, and the start where the box's top would be, in steps of
+        a quarter of an hour."""
+        where = self.day_at(point)
+        row = self.row(self._press[1]) if self._press is not None else None
+        if where is None or row is None:
+            return None
+        length = minutes(row.end_time) - minutes(row.start_time)
+        start = round(self._minutes_at(point.y() - offset) / 15) * 15
+        start = max(0, min(start, 24 * 60 - 1 - length))
+        return where[0], dt.time(start // 60, start % 60)
+
     def day_at(self, point: QPointF) -> tuple[dt.date, dt.time | None] | None:
         for weekday in range(7):
             column = self._column(weekday)
@@ -187,4 +204,13 @@ class WeekCalendar(CalendarCanvas):
                              QPointF(column.right() - 4, header - 2))  # fmt: skip
         for rect, row, lines in self.placements():
             self.paint_activity(painter, rect, row, lines)
+        dragged = self.dragged()
+        if dragged is not None:
+            row, day, start = dragged
+            column = self._column((day - self.monday).days)
+            length = minutes(row.end_time) - minutes(row.start_time)
+            top = self._y(minutes(start))
+            bottom = self._y(minutes(start) + length)
+            self.paint_drop(painter, QRectF(column.left() + 2, top, column.width() - 4,
+                                            bottom - top))  # fmt: skip
         painter.end()

@@ -75,6 +75,21 @@ def move_activity(page) -> None:
         page.show_activity(row.activity_id, day)
 
 
+def move_to(page, activity_id: int, day: dt.date, start: dt.time | None) -> None:
+    """An activity dragged in the calendar: to another day (same times), or in the week
+    also to another time (the same length)."""
+    row = next((r for r in page.rows if r.activity_id == activity_id), None)
+    if row is None or not page.move_action.isEnabled():
+        return
+    start = start or row.start_time
+    length = dt.datetime.combine(day, row.end_time) - dt.datetime.combine(day, row.start_time)
+    end = (dt.datetime.combine(day, start) + length).time()
+    if page.context.write(
+        page, lambda s: activities.move_activity(s, activity_id, day, start, end)
+    ):
+        page.show_activity(activity_id, day)
+
+
 def cancel_activity(page) -> None:
     """Cancel the chosen activity, or (when it is cancelled) let it take place after all."""
     row = page.selected()

@@ -62,6 +62,8 @@ class ActivitiesPage(ActivitiesView):
             calendar.day_activated.connect(self._day_activated)
             calendar.period_requested.connect(self._go_to)
             calendar.delete_requested.connect(self.delete_action.trigger)
+            calendar.move_requested.connect(lambda *to: actions.move_to(self, *to))
+            calendar.may_drag = self.move_action.isEnabled  # off in a read-only file
         self.month.more_requested.connect(self._week_of)
         self.agenda.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._chosen(
