@@ -290,8 +290,8 @@ def _coming_concert(
             chance = rng.random()
             signs = 0.8 + 0.1 * (habits[member.member_id].attends - 0.9)
             answers[member.member_id] = (
-                "signed_up" if chance < signs else "excused" if chance < 0.88
-                else "unknown" if chance < 0.92 else ""
+                "signed_up" if chance < signs else "excused" if chance < 0.9
+                else "unknown" if chance < 0.93 else ""
             )  # fmt: skip
         short = min(4, len(group)) - sum(answers[m.member_id] == "signed_up" for m in group)
         for member in sorted(group, key=lambda m: answers[m.member_id] == "excused"):
