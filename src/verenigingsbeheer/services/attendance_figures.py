@@ -213,6 +213,29 @@ def _statuses(session: Session, activity_ids: list[int]) -> dict[int, dict[int, 
     return statuses
 
 
+@dataclass(frozen=True)
+class _Period:
+    """What the figures of a period are made from, read once."""
+
+    activities: list[Row]
+    links: dict[int, set[int]]
+    statuses: dict[int, dict[int, str]]  # only activities with attendance taken are in it
+    roster: _Roster
+
+    def expected(self, activity: Row) -> list[int]:
+        return self.roster.expected(activity.date, self.links.get(activity.id, set()))
+
+
+def _read(
+    session: Session, start: dt.date, end: dt.date, kinds: Sequence[str] | None, taken_only: bool
+) -> _Period:
+    activities = _activities(session, start, end, kinds, taken_only=taken_only)
+    ids = [a.id for a in activities]
+    return _Period(
+        activities, _links(session, ids), _statuses(session, ids), _Roster(session, start, end)
+    )
+
+
 def member_figures(
     session: Session,
     start: dt.date,
@@ -220,39 +243,7 @@ def member_figures(
     kinds: Sequence[str] | None = rules.REHEARSAL_KINDS,
 ) -> list[MemberFigure]:
     """Every member expected at least once in the period, in Dutch name order."""
-    activities = _activities(session, start, end, kinds)
-    ids = [a.id for a in activities]
-    links, statuses = _links(session, ids), _statuses(session, ids)
-    roster = _Roster(session, start, end)
-    expected: Counter[int] = Counter()
-    marks: Counter[tuple[int, str]] = Counter()
-    for activity in activities:
-        members = roster.expected(activity.date, links.get(activity.id, set()))
-        expected.update(members)
-        given = statuses.get(activity.id, {})
-        if len(given) > len(members) // 2:  # the usual case: nearly all registered
-            marks.update((m, given[m]) for m in members if m in given)
-        else:
-            wanted = set(members)
-            marks.update((m, status) for m, status in given.items() if m in wanted)
-    figures = []
-    for member_id, count in expected.items():
-        number, section_id, name = roster.members[member_id]
-        figures.append(
-            MemberFigure(
-                member_id,
-                number,
-                name,
-                roster.sections.get(section_id, NO_SECTION),
-                count,
-                marks[(member_id, "present")],
-                marks[(member_id, "late")],
-                marks[(member_id, "excused")],
-                marks[(member_id, "absent")],
-            )  # fmt: skip
-        )
-    figures.sort(key=lambda f: f.name.sort_key)
-    return figures
+    return _member_figures(_read(session, start, end, kinds, taken_only=True))
 
 
 def activity_figures(
@@ -266,14 +257,57 @@ def activity_figures(
     """Per activity whose attendance was taken: expected and each kind of mark. With
     `include_untaken` also the (not cancelled) ones nobody registered yet, `taken` False:
     the list to choose an activity from for registering."""
-    activities = _activities(session, start, end, kinds, taken_only=not include_untaken)
-    ids = [a.id for a in activities]
-    links, statuses = _links(session, ids), _statuses(session, ids)
-    roster = _Roster(session, start, end)
+    return _activity_figures(_read(session, start, end, kinds, taken_only=not include_untaken))
+
+
+def period_figures(
+    session: Session, start: dt.date, end: dt.date, kinds: Sequence[str] | None
+) -> tuple[list[MemberFigure], list[ActivityFigure]]:
+    """`member_figures` and `activity_figures` with the ones not registered yet, from one
+    read: the Attendance page shows both for the same period."""
+    period = _read(session, start, end, kinds, taken_only=False)
+    return _member_figures(period), _activity_figures(period)
+
+
+def _member_figures(period: _Period) -> list[MemberFigure]:
+    expected: Counter[int] = Counter()
+    marks: Counter[tuple[int, str]] = Counter()
+    for activity in period.activities:
+        given = period.statuses.get(activity.id)
+        if given is None:  # not taken: says nothing about anyone
+            continue
+        members = period.expected(activity)
+        expected.update(members)
+        if len(given) > len(members) // 2:  # the usual case: nearly all registered
+            marks.update((m, given[m]) for m in members if m in given)
+        else:
+            wanted = set(members)
+            marks.update((m, status) for m, status in given.items() if m in wanted)
     figures = []
-    for activity in activities:
-        expected = roster.expected(activity.date, links.get(activity.id, set()))
-        given = statuses.get(activity.id, {})
+    for member_id, count in expected.items():
+        number, section_id, name = period.roster.members[member_id]
+        figures.append(
+            MemberFigure(
+                member_id,
+                number,
+                name,
+                period.roster.sections.get(section_id, NO_SECTION),
+                count,
+                marks[(member_id, "present")],
+                marks[(member_id, "late")],
+                marks[(member_id, "excused")],
+                marks[(member_id, "absent")],
+            )
+        )
+    figures.sort(key=lambda f: f.name.sort_key)
+    return figures
+
+
+def _activity_figures(period: _Period) -> list[ActivityFigure]:
+    figures = []
+    for activity in period.activities:
+        expected = period.expected(activity)
+        given = period.statuses.get(activity.id, {})
         marks = Counter(given[m] for m in expected if m in given)
         figures.append(
             ActivityFigure(
@@ -286,8 +320,8 @@ def activity_figures(
                 marks["late"],
                 marks["excused"],
                 marks["absent"],
-                activity.id in statuses,
-            )  # fmt: skip
+                activity.id in period.statuses,
+            )
         )
     return figures
 
