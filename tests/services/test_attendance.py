@@ -224,3 +224,50 @@ def test_the_seasons_to_choose_from(choir, tmp_path):
     with empty.reading() as session:
         assert figures.seasons(session, D(2026, 10, 1)) == [(D(2026, 9, 1), D(2027, 8, 31))]
     empty.close()
+
+
+def test_the_pages_one_read_gives_the_same_figures_and_ignores_marks_of_the_unexpected(choir):
+    ids, people = rehearsals(choir), choir.people
+    with choir.transaction() as session:
+        attendance.set_attendance(session, ids[0], people["Piet"], "present")
+        attendance.set_attendance(session, ids[0], people["Els"], "late")
+        attendance.set_attendance(session, ids[1], people["Kees"], "excused")
+        attendance.set_attendance(session, ids[3], people["Els"], "present")  # left by then
+        attendance.set_attendance(session, choir.concert, people["Jan"], "present")
+        attendance.set_attendance(session, choir.concert, people["Els"], "present")  # no soprano
+    period = (D(2026, 12, 1), D(2026, 12, 31))
+    with choir.reading() as session:
+        for kinds in (None, ("rehearsal", "sectional"), ("performance",)):
+            apart = (
+                figures.member_figures(session, *period, kinds),
+                figures.activity_figures(session, *period, kinds, include_untaken=True),
+            )
+            assert figures.period_figures(session, *period, kinds) == apart
+        members, per_activity = figures.period_figures(session, *period, None)
+    els = next(f for f in members if f.name.first_name == "Els")
+    assert (els.expected, els.present, els.late) == (2, 0, 1)  # 1 and 8 December: left by 22
+    concert = next(f for f in per_activity if f.kind == "performance")
+    assert (concert.expected, concert.present) == (3, 1)
+
+
+def test_the_dashboards_counts_per_section_are_the_registrations(choir):
+    ids, people = rehearsals(choir), choir.people
+    with choir.transaction() as session:
+        details = MemberDetails("Noor", "Zonder", member_since=D(2020, 1, 1))  # no section
+        member_records.create_member(session, details, D(2026, 9, 1))
+        attendance.set_attendance(session, ids[0], people["Piet"], "present")
+        attendance.set_attendance(session, ids[0], people["Els"], "late")
+        attendance.set_attendance(session, ids[0], people["Kees"], "excused", "werk")
+        attendance.set_availability(session, ids[0], people["Kees"], "excused", "werk")
+        attendance.set_availability(session, choir.concert, people["Jan"], "signed_up")
+        attendance.set_availability(session, choir.concert, people["Piet"], "unknown")
+        attendance.set_availability(session, choir.concert, people["Kees"], "excused")
+        attendance.set_attendance(session, ids[3], people["Els"], "present")  # left by then
+    with choir.reading() as session:
+        for activity_id in (*ids, choir.concert):
+            expected = attendance.registration(session, activity_id).tallies()
+            assert attendance.section_tallies(session, activity_id) == expected
+        first = attendance.section_tallies(session, ids[0])
+    assert [(t.section, t.expected, t.attended, t.excused) for t in first] == [
+        ("Tenor", 2, 1, 0), ("Bas", 1, 0, 1), ("Sopraan", 1, 1, 0), ("", 1, 0, 0),
+    ]  # fmt: skip

@@ -1,12 +1,18 @@
-"""The demo association: realistic, and the same for the same seed and date."""
+"""The demo association: realistic, and the same for the same seed and date; its season of
+rehearsals and concerts with attendance up to the date."""
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
-from verenigingsbeheer.services import households, members, overview
+from sqlalchemy import select
+
+from verenigingsbeheer.db.models import ActivitySeries, Attendance, AuditEntry, Availability
+from verenigingsbeheer.services import activities, attendance, households, members, overview, series
+from verenigingsbeheer.services import attendance_figures as figures
 from verenigingsbeheer.services.demo import VOICE_PARTS, create_demo
 
 DAY = dt.date(2026, 9, 15)
@@ -106,3 +112,104 @@ def test_nobody_joins_before_the_age_of_eight(tmp_path: Path):
         rows = members.list_members(session, DAY, include_former=True)
     database.close()
     assert all((row.member_since - row.date_of_birth).days >= 8 * 365 for row in rows)
+
+
+# -- the season's activities ------------------------------------------------------------------
+SEASON_DAY = dt.date(2026, 3, 7)  # a Saturday: the Christmas concert past, spring's coming
+SEASON = (dt.date(2025, 9, 1), dt.date(2026, 8, 31))
+
+
+def attendance_dump(path: Path) -> list[tuple]:
+    with sqlite3.connect(path) as db:
+        return db.execute(
+            "SELECT a.date, a.kind, a.title, a.cancelled, t.member_id, t.status, t.reason"
+            " FROM attendance t JOIN activities a ON a.id = t.activity_id"
+            " UNION ALL SELECT a.date, a.kind, a.title, a.cancelled, v.member_id, v.status,"
+            " v.reason FROM availability v JOIN activities a ON a.id = v.activity_id"
+            " ORDER BY 1, 2, 3, 5, 6"
+        ).fetchall()
+
+
+def test_a_season_of_tuesday_rehearsals_skipping_holidays_with_one_moved_and_one_cancelled(
+    tmp_path: Path,
+):
+    database = create_demo(tmp_path / "koor.sqlite", seed=2, today=SEASON_DAY)
+    with database.reading() as session:
+        (series_id,) = session.execute(select(ActivitySeries.id)).scalars()
+        rule = series.get_series(session, series_id).rule
+        rows = activities.list_activities(session, *SEASON)
+        holidays = series.school_holidays(session)
+    database.close()
+    assert (rule.weekday, rule.first_date, rule.last_date) == (1, SEASON[0], dt.date(2026, 6, 30))
+    assert rule.skip_school_holidays and rule.skip_public_holidays
+    of_series = [row for row in rows if row.series_id == series_id]
+    assert len(of_series) > 30
+    for row in of_series:
+        assert not any(h.first_day <= row.date <= h.last_day for h in holidays), row.date
+    moved = [row for row in of_series if row.detached and not row.cancelled]
+    cancelled = [row for row in rows if row.cancelled]
+    assert len(moved) == 1 and moved[0].date.weekday() != 1 and moved[0].notes
+    assert len(cancelled) == 1 and not cancelled[0].has_attendance
+    assert all(row.date.weekday() == 1 for row in of_series if not row.detached)
+    sectionals = [row for row in rows if row.kind == "sectional"]
+    assert {row.sections_text for row in sectionals} >= {"Tenor, Bas"}
+    concerts = [row for row in rows if row.kind == "performance"]
+    assert [(row.date.month, row.public) for row in concerts] == [(12, True), (6, True)]
+    assert concerts[0].audience and concerts[1].audience is None  # only the past one's
+    assert any(row.title == "Generale repetitie" for row in rows)
+
+
+def test_attendance_for_everyone_expected_before_the_date_and_none_after(tmp_path: Path):
+    database = create_demo(tmp_path / "koor.sqlite", seed=2, today=SEASON_DAY)
+    with database.reading() as session:
+        rows = activities.list_activities(session, *SEASON, include_cancelled=False)
+        found = {row.activity_id: attendance.registration(session, row.activity_id) for row in rows}
+        reasons = set(session.execute(select(Attendance.reason)).scalars())
+        reasons |= set(session.execute(select(Availability.reason)).scalars())
+        logged = session.execute(select(AuditEntry.table_name)).scalars().all()
+    database.close()
+    past = [row for row in rows if row.date < SEASON_DAY]
+    assert len(past) > 20
+    for row in rows:
+        marks = [member.attendance for member in found[row.activity_id].members]
+        assert marks, row
+        if row.date < SEASON_DAY:
+            assert None not in marks, row  # full attendance: everyone expected has a mark
+        else:
+            assert set(marks) == {None}, row
+    assert reasons <= {"", "op vakantie", "werk", "familiebezoek", "verjaardag"}
+    assert logged == ["association"]  # the demo itself is nobody's change
+
+
+def test_most_come_to_80_to_95_percent_a_few_under_75_and_the_tenors_are_thin(tmp_path: Path):
+    database = create_demo(tmp_path / "koor.sqlite", members=60, seed=2, today=SEASON_DAY)
+    with database.reading() as session:
+        members = figures.member_figures(session, *SEASON)
+        course = figures.season_course(session, *SEASON)
+        concert = activities.list_activities(session, SEASON_DAY, kind="performance")[0]
+        line_up = {row.section: row for row in figures.line_up(session, concert.activity_id)}
+        marks = Counter(session.execute(select(Attendance.status)).scalars())
+    database.close()
+    fractions = sorted(member.fraction for member in members)
+    below = [member for member in members if member.below()]
+    assert 3 <= len(below) <= len(members) // 5
+    assert 0.8 <= fractions[len(fractions) // 2] <= 0.95  # the median
+    assert sum(1 for f in fractions if f >= 0.75) > len(members) * 3 // 4
+    assert all(marks[status] for status in ("present", "late", "excused", "absent"))
+    winter = [f for day, f in course if day.month in (1, 2)]
+    autumn = [f for day, f in course if day.month in (9, 10)]
+    assert sum(winter) / len(winter) < sum(autumn) / len(autumn)  # illness in winter
+    assert concert.title == "Voorjaarsconcert"
+    assert [section for section, row in line_up.items() if row.thin()] == ["Tenor"]
+    assert line_up["Tenor"].signed_up == 2
+    assert sum(row.unknown for row in line_up.values()) > 0
+    assert sum(row.excused for row in line_up.values()) > 0
+    answered = sum(row.signed_up + row.excused for row in line_up.values())
+    assert answered > 60 * 2 // 3  # most have said whether they come
+
+
+def test_the_season_is_the_same_for_the_same_seed(tmp_path: Path):
+    for name, seed in (("a", 3), ("b", 3), ("c", 4)):
+        create_demo(tmp_path / f"{name}.sqlite", members=25, seed=seed, today=SEASON_DAY).close()
+    assert attendance_dump(tmp_path / "a.sqlite") == attendance_dump(tmp_path / "b.sqlite")
+    assert attendance_dump(tmp_path / "a.sqlite") != attendance_dump(tmp_path / "c.sqlite")

@@ -1,7 +1,7 @@
 """A realistic demo association: a Hague mixed choir with members, voice parts and a board.
 
 Deterministic for a given seed and date, so screenshots and tests are repeatable.
-Later areas add their season's data here as they land.
+Later areas add their season's data here as they land (activities: `demo_activities`).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from verenigingsbeheer.db.models import (
 )
 from verenigingsbeheer.db.opening import create_database
 from verenigingsbeheer.domain.association import AssociationDetails
+from verenigingsbeheer.services import demo_activities
 from verenigingsbeheer.services import demo_names as names
 
 VOICE_PARTS = ("Sopraan 1", "Sopraan 2", "Alt 1", "Alt 2", "Tenor", "Bas")
@@ -147,12 +148,12 @@ def _fill(session, rng: random.Random, seed: int, current: int, today: dt.date) 
         today,
     )
     if persons:
-        if households:
-            session.execute(insert(Household), households)
-        session.execute(insert(Person), persons)
-        session.execute(insert(Member), member_rows)
-        session.execute(insert(MembershipPeriod), periods)
-        session.execute(insert(Consent), consents)
+        # NULL written as NULL: otherwise the ORM splits the rows into a batch for every
+        # run of the same missing values, thousands of small statements for 10,000 members.
+        for model, rows in ((Household, households), (Person, persons), (Member, member_rows),
+                            (MembershipPeriod, periods), (Consent, consents)):  # fmt: skip
+            if rows:
+                session.execute(insert(model).execution_options(render_nulls=True), rows)
         session.execute(select(Association)).scalar_one().last_member_number = len(member_rows)
 
     joined = {period["member_id"]: period["start_date"] for period in periods}
@@ -165,6 +166,20 @@ def _fill(session, rng: random.Random, seed: int, current: int, today: dt.date) 
                 member_id=member_id, title=title, start_date=max(elected, joined[member_id])
             )
         )
+    # A stream of its own, so the members stay what they were for the same seed.
+    season = [
+        demo_activities.DemoMember(
+            member["id"], member["section_id"], period["start_date"], period["end_date"]
+        )
+        for member, period in zip(member_rows, periods, strict=True)
+    ]
+    demo_activities.add_season(
+        session,
+        random.Random(f"{seed}-activities"),
+        today,
+        season,
+        dict(zip(VOICE_PARTS, section_ids, strict=True)),
+    )
 
 
 BANKS = ("ABNA", "INGB", "RABO", "SNSB", "TRIO", "ASNB", "KNAB", "BUNQ")

@@ -174,8 +174,7 @@ class AttendancePage(AttendanceView):
                 return
             start, end = period
             kinds = self.kind.currentData()
-            members = figures.member_figures(session, start, end, kinds)
-            found = figures.activity_figures(session, start, end, kinds, include_untaken=True)
+            members, found = figures.period_figures(session, start, end, kinds)
             coming = activities.list_activities(
                 session, today, kind="performance", include_cancelled=False
             )

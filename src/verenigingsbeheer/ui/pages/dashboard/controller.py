@@ -12,7 +12,7 @@ from verenigingsbeheer.i18n.formatting import format_date, format_number, format
 from verenigingsbeheer.services import activities, association, attendance, members, overview
 from verenigingsbeheer.services import attendance_figures as figures
 from verenigingsbeheer.services.activities import ActivityRow
-from verenigingsbeheer.services.attendance import Registration
+from verenigingsbeheer.services.attendance import SectionTally
 from verenigingsbeheer.ui.context import PageContext
 from verenigingsbeheer.ui.icons import icon
 from verenigingsbeheer.ui.pages.dashboard.view import DashboardView
@@ -40,7 +40,11 @@ class DashboardPage(DashboardView):
             board = members.current_board(session, today)
             coming = activities.next_activities(session, self._now(), count=5)
             last = figures.last_rehearsal(session, today)
-            rehearsal = attendance.registration(session, last) if last is not None else None
+            rehearsal = (
+                (activities.get_activity(session, last), attendance.section_tallies(session, last))
+                if last is not None
+                else None
+            )
         self.name.setText(details.name)
         day = format_date(today, "full")
         self.date.setText(day[:1].upper() + day[1:])
@@ -74,20 +78,21 @@ class DashboardPage(DashboardView):
         now = dt.datetime.now()
         return now if now.date() == today else dt.datetime.combine(today, dt.time())
 
-    def _show_last_rehearsal(self, found: Registration | None) -> None:
+    def _show_last_rehearsal(self, found: tuple[ActivityRow, list[SectionTally]] | None) -> None:
         self.last_title.setVisible(found is not None)
         self.last_chart.setVisible(found is not None)
         self.last_empty.setVisible(found is None)
         if found is None:
             self.last_chart.set_data([])
             return
-        tallies = [t for t in found.tallies() if t.expected]
+        rehearsal, counted = found
+        tallies = [t for t in counted if t.expected]
         attended = sum(t.attended for t in tallies)
         expected = sum(t.expected for t in tallies)
         self.last_title.setText(
             _("{title} on {date}: {attended} of {expected} present ({percent})").format(
-                title=found.title,
-                date=format_date(found.date, "EEEE d MMMM"),
+                title=rehearsal.title,
+                date=format_date(rehearsal.date, "EEEE d MMMM"),
                 attended=format_number(attended),
                 expected=format_number(expected),
                 percent=format_percent(attended / expected if expected else 0),
