@@ -353,18 +353,18 @@ def section_figures(
     Read in one go (a report over a season needs them all); sections in the association's
     order, members without a section last, only sections someone was expected from.
     """
-    activities = _taken_activities(session, start, end, kinds)
-    ids = [a.id for a in activities]
-    links, statuses, roster = _links(session, ids), _statuses(session, ids), _Roster(session)
+    period = _read(session, start, end, kinds, taken_only=True)
+    roster = period.roster
     order = session.execute(select(Section.name).order_by(Section.sort_order, Section.name))
     rank = {name: n for n, name in enumerate(order.scalars())}
     found: dict[int, list[SectionFigure]] = {}
-    for activity in activities:
+    for activity in period.activities:
+        given = period.statuses.get(activity.id, {})
         counts: dict[str, Counter] = defaultdict(Counter)
-        for member_id in roster.expected(activity.date, links.get(activity.id, set())):
+        for member_id in period.expected(activity):
             section = roster.sections.get(roster.members[member_id][1], NO_SECTION)
             counts[section]["expected"] += 1
-            status = statuses.get((activity.id, member_id))
+            status = given.get(member_id)
             if status is not None:
                 counts[section][status] += 1
         ordered = sorted(counts, key=lambda name: (name == NO_SECTION, rank.get(name, len(rank))))

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from verenigingsbeheer.services.activities import ActivityRow
 
 # 174 mm, the portrait page; date and time fit on one line even in bold (performances).
-WIDTHS = [24 * mm, 26 * mm, 52 * mm, 40 * mm, 32 * mm]
+WIDTHS = [24 * mm, 24 * mm, 40 * mm, 54 * mm, 32 * mm]
 CANCELLED_GREY = colors.HexColor("#7A7A7A")
 HEAD_ROWS = 2  # the month caption and the column headings
 

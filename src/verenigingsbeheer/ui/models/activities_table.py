@@ -24,7 +24,7 @@ def status_text(row: ActivityRow) -> str:
     if row.series_id is not None and row.detached:
         return _("Changed on its own")
     if row.has_attendance:
-        return _("Attendance registered")
+        return _("Registered")
     return ""
 
 

@@ -42,7 +42,7 @@ class ActivitiesPage(ActivitiesView):
         self.sections: list[tuple[int, str]] = []
         self.model = ActivitiesTableModel(self)
         self.agenda.setModel(self.model)
-        fit_columns(self.agenda, {0: 115, 1: 90, 2: 105, 3: 150, 4: 130, 5: 100})
+        fit_columns(self.agenda, {0: 110, 1: 85, 2: 110, 3: 130, 5: 90, 6: 110}, stretch=4)
         self.kind.addItem(_("All kinds"), None)
         for key in rules.KINDS:
             self.kind.addItem(rules.kind_label(key), key)
