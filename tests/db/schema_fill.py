@@ -142,4 +142,5 @@ FILLERS = {
     "0005": fill_0005,
     "0006": fill_0006,
     "0007": fill_0007,
+    "0008": fill_0007,  # only indexes changed
 }

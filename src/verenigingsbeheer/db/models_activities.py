@@ -63,9 +63,8 @@ class SeriesSection(Base):
     __table_args__ = (UniqueConstraint("series_id", "section_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    series_id: Mapped[int] = mapped_column(
-        ForeignKey("activity_series.id", ondelete="CASCADE"), index=True
-    )
+    # Looked up through the unique (series, section) index: no index of its own.
+    series_id: Mapped[int] = mapped_column(ForeignKey("activity_series.id", ondelete="CASCADE"))
     section_id: Mapped[int] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"))
 
 
@@ -112,9 +111,8 @@ class ActivitySection(Base):
     __table_args__ = (UniqueConstraint("activity_id", "section_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    activity_id: Mapped[int] = mapped_column(
-        ForeignKey("activities.id", ondelete="CASCADE"), index=True
-    )
+    # Looked up through the unique (activity, section) index: no index of its own.
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activities.id", ondelete="CASCADE"))
     section_id: Mapped[int] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"))
 
 
@@ -129,9 +127,8 @@ class Availability(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    activity_id: Mapped[int] = mapped_column(
-        ForeignKey("activities.id", ondelete="CASCADE"), index=True
-    )
+    # Looked up through the unique (activity, member) index: no index of its own.
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activities.id", ondelete="CASCADE"))
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(10), default="unknown")
     reason: Mapped[str] = mapped_column(String(300), default="")
@@ -149,9 +146,8 @@ class Attendance(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    activity_id: Mapped[int] = mapped_column(
-        ForeignKey("activities.id", ondelete="CASCADE"), index=True
-    )
+    # Looked up through the unique (activity, member) index: no index of its own.
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activities.id", ondelete="CASCADE"))
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(10))
     reason: Mapped[str] = mapped_column(String(300), default="")
