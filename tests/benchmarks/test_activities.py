@@ -165,3 +165,18 @@ def test_every_members_percentage_over_five_seasons(benchmark, database):
             return figures.member_figures(session, dt.date(2021, 9, 1), SEASON[1])
 
     assert len(benchmark(compute)) > MEMBERS
+
+
+@pytest.mark.parametrize("view", ["month", "agenda"])
+def test_open_the_activities_page(benchmark, context, qtbot, view):
+    """The Activities page built and filled: the month, or the agenda of the season."""
+    from verenigingsbeheer.ui.pages.activities.controller import ActivitiesPage
+
+    def open_page():
+        page = ActivitiesPage(context)
+        page.show_view(view)
+        page.deleteLater()
+        return page
+
+    page = benchmark.pedantic(open_page, rounds=20, iterations=1, warmup_rounds=1)
+    assert page.rows and (view != "agenda" or page.model.rowCount() > 30)
