@@ -43,10 +43,15 @@ def main() -> int:
         window.resize(1100, 680)
         out = ROOT / "resources" / "screenshots"
         out.mkdir(parents=True, exist_ok=True)
-        for index, name in enumerate(("main-window", "members", "association")):
-            window.show_page(index)
-            app.processEvents()
-            window.grab().save(str(out / f"{name}.png"))
+        shots = {"DashboardPage": "main-window", "MembersPage": "members",
+                 "ActivitiesPage": "activities", "AttendancePage": "attendance",
+                 "AssociationPage": "association"}  # fmt: skip
+        for index, page in enumerate(window.pages()):
+            name = shots.get(type(page).__name__)
+            if name is not None:
+                window.show_page(index)
+                app.processEvents()
+                window.grab().save(str(out / f"{name}.png"))
         controller.shutdown()
         demo.unlink()
     print(f"screenshots written to {out}")
