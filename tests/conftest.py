@@ -25,6 +25,17 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def private_temp(tmp_path_factory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """PDFs opened for printing go to the temporary folder: one of the test's own (beside
+    tmp_path, which tests look into), not the machine's."""
+    import tempfile
+
+    folder = tmp_path_factory.mktemp("temporary")
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def dutch():
     i18n.set_language("nl")
     yield

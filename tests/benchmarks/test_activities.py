@@ -18,6 +18,7 @@ from verenigingsbeheer.paths import Paths
 DAY = dt.date(2026, 6, 1)  # near the end of the fifth season: the spring concert to come
 SEASON = (dt.date(2025, 9, 1), dt.date(2026, 8, 31))
 MEMBERS = 200
+TARGET = 0.1  # seconds: the median must stay under it (the mean suffers from a busy machine)
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +104,7 @@ def test_open_the_attendance_page(benchmark, context, qtbot):
 
     page = benchmark.pedantic(open_page, rounds=20, iterations=1, warmup_rounds=1)
     assert page.members_model.rowCount() > MEMBERS * 9 // 10
+    assert benchmark.stats["median"] < TARGET
 
 
 def test_refresh_the_attendance_page(benchmark, context, qtbot):
@@ -130,6 +132,7 @@ def test_open_one_rehearsals_registration(benchmark, context, database, qtbot):
 
     dialog = benchmark.pedantic(open_dialog, rounds=20, iterations=1, warmup_rounds=1)
     assert len(dialog.registration.members) > MEMBERS * 9 // 10
+    assert benchmark.stats["median"] < TARGET
 
 
 def test_read_one_registration(benchmark, database):
@@ -155,6 +158,7 @@ def test_every_members_percentage_for_a_season(benchmark, database):
 
     found = benchmark(compute)
     assert len(found) > MEMBERS * 9 // 10 and all(f.unregistered == 0 for f in found)
+    assert benchmark.stats["median"] < TARGET
 
 
 def test_every_members_percentage_over_five_seasons(benchmark, database):
@@ -180,3 +184,4 @@ def test_open_the_activities_page(benchmark, context, qtbot, view):
 
     page = benchmark.pedantic(open_page, rounds=20, iterations=1, warmup_rounds=1)
     assert page.rows and (view != "agenda" or page.model.rowCount() > 30)
+    assert benchmark.stats["median"] < TARGET

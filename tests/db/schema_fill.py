@@ -134,6 +134,13 @@ def fill_0007(path: Path, members: int = 30) -> None:
                 )
 
 
+def fill_0008(path: Path, members: int = 30) -> None:
+    fill_0007(path, members)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE activities SET series_date = date WHERE series_id IS NOT NULL")
+        db.execute("INSERT INTO series_skips (series_id, slot_date) VALUES (1, '2026-09-08')")
+
+
 FILLERS = {
     "0001": fill_0001,
     "0002": fill_0002,
@@ -142,5 +149,5 @@ FILLERS = {
     "0005": fill_0005,
     "0006": fill_0006,
     "0007": fill_0007,
-    "0008": fill_0007,  # only indexes changed
+    "0008": fill_0008,
 }

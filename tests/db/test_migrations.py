@@ -128,7 +128,10 @@ def test_upgrading_from_each_older_revision_keeps_every_value(revision, tmp_path
     after = table_rows(path)
     for table, rows in before.items():
         kept = [tuple(pair for pair in row if pair[0] in dict(rows[0])) for row in after[table]]
-        assert kept == rows, table
+        if table == "school_holidays":  # newer years are shipped by later migrations
+            assert kept[: len(rows)] == rows and len(kept) >= len(rows), table
+        else:
+            assert kept == rows, table
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
 

@@ -292,6 +292,7 @@ from verenigingsbeheer.db.models_activities import (  # noqa: E402
     Availability,
     SchoolHoliday,
     SeriesSection,
+    SeriesSkip,
 )
 
 __all__ = [
@@ -314,4 +315,5 @@ __all__ = [
     "SchoolHoliday",
     "Section",
     "SeriesSection",
+    "SeriesSkip",
 ]

@@ -58,6 +58,18 @@ class ActivitySeries(Base):
     section_links: Mapped[list[SeriesSection]] = relationship(cascade="all, delete-orphan")
 
 
+class SeriesSkip(Base):
+    """A day of a series whose occurrence was deleted on its own: changing the series later
+    does not bring it back."""
+
+    __tablename__ = "series_skips"
+    __table_args__ = (UniqueConstraint("series_id", "slot_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series_id: Mapped[int] = mapped_column(ForeignKey("activity_series.id", ondelete="CASCADE"))
+    slot_date: Mapped[dt.date] = mapped_column(Date)
+
+
 class SeriesSection(Base):
     __tablename__ = "series_sections"
     __table_args__ = (UniqueConstraint("series_id", "section_id"),)
@@ -87,6 +99,9 @@ class Activity(Base):
     kind: Mapped[str] = mapped_column(String(20), default="rehearsal")
     title: Mapped[str] = mapped_column(String(200))
     date: Mapped[dt.date] = mapped_column(Date, index=True)
+    # The day of the series it was made for; moving it changes `date`, never this, so a
+    # later change of the series knows which occurrence is which.
+    series_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
     start_time: Mapped[dt.time] = mapped_column(Time)
     end_time: Mapped[dt.time] = mapped_column(Time)
     place: Mapped[str] = mapped_column(String(200), default="")

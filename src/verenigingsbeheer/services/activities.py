@@ -15,7 +15,13 @@ from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from verenigingsbeheer.db import audit
-from verenigingsbeheer.db.models import Activity, ActivitySection, Attendance, Section
+from verenigingsbeheer.db.models import (
+    Activity,
+    ActivitySection,
+    Attendance,
+    Section,
+    SeriesSkip,
+)
 from verenigingsbeheer.domain import activities as rules
 from verenigingsbeheer.domain.activities import ActivityDetails
 from verenigingsbeheer.errors import UserError, ValidationFailed
@@ -44,6 +50,12 @@ class ActivityRow:
     series_id: int | None
     detached: bool
     has_attendance: bool = False
+    series_date: dt.date | None = None  # the day of the series it was made for
+
+    @property
+    def slot(self) -> dt.date:
+        """The day of its series this occurrence stands for (its own day when moved)."""
+        return self.series_date or self.date
 
     @property
     def kind_label(self) -> str:
@@ -93,6 +105,7 @@ def _rows(session: Session, query) -> list[ActivityRow]:
                 activity.series_id,
                 activity.detached,
                 bool(has_attendance),
+                activity.series_date,
             )  # fmt: skip
         )
     return rows
@@ -193,6 +206,7 @@ def create_activity(
     activity = Activity(
         uid=str(uuid.uuid4()),
         series_id=series_id,
+        series_date=details.date if series_id is not None else None,
         kind=details.kind,
         title=details.title,
         date=details.date,
@@ -268,7 +282,9 @@ def cancel_activity(session: Session, activity_id: int, cancelled: bool = True) 
 
 
 def delete_activity(session: Session, activity_id: int) -> None:
-    """Only for a mistake: an activity with attendance recorded is cancelled instead."""
+    """Only for a mistake: an activity with attendance recorded is cancelled instead. An
+    occurrence of a series leaves its day marked, so changing the series later does not
+    bring it back."""
     activity = _activity(session, activity_id)
     recorded = session.execute(
         select(func.count()).select_from(Attendance).where(Attendance.activity_id == activity_id)
@@ -285,5 +301,12 @@ def delete_activity(session: Session, activity_id: int) -> None:
         ),
         undoable=True,
     )
+    if activity.series_id is not None:
+        slot = activity.series_date or activity.date
+        known = select(SeriesSkip.id).where(
+            SeriesSkip.series_id == activity.series_id, SeriesSkip.slot_date == slot
+        )
+        if session.execute(known).first() is None:
+            session.add(SeriesSkip(series_id=activity.series_id, slot_date=slot))
     session.delete(activity)
     session.flush()

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from verenigingsbeheer.db.models import Member, MembershipType, Section
+from verenigingsbeheer.db.models import (
+    ActivitySection,
+    Member,
+    MembershipType,
+    Section,
+    SeriesSection,
+)
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _
 
@@ -105,5 +111,18 @@ def delete_category(session: Session, kind: str, category_id: int) -> None:
                 name=session.get(model, category_id).name, n=in_use
             )
         )
+    if model is Section:
+        planned = session.execute(
+            select(func.count()).where(ActivitySection.section_id == category_id)
+        ).scalar_one()
+        planned += session.execute(
+            select(func.count()).where(SeriesSection.section_id == category_id)
+        ).scalar_one()
+        if planned:  # else its sectionals would silently expect everyone
+            raise UserError(
+                _("{name} is still expected at activities or series; change those first.").format(
+                    name=session.get(model, category_id).name
+                )
+            )
     session.delete(session.get(model, category_id))
     session.flush()

@@ -7,11 +7,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from verenigingsbeheer.db import audit
-from verenigingsbeheer.db.models import Activity, ActivitySeries, SchoolHoliday, SeriesSection
+from verenigingsbeheer.db.models import (
+    Activity,
+    ActivitySeries,
+    SchoolHoliday,
+    SeriesSection,
+    SeriesSkip,
+)
 from verenigingsbeheer.domain import activities as rules
 from verenigingsbeheer.domain.activities import ActivityDetails, SeriesRule, SkippedDate
 from verenigingsbeheer.errors import UserError, ValidationFailed
@@ -41,8 +47,8 @@ class SeriesDetails:
 class SeriesChange:
     changed: int
     added: int
-    removed: int
-    kept: int  # changed on their own before, so left as they were
+    cancelled: int  # no longer on the new rule: cancelled, so calendars hear of it
+    kept: int  # changed on their own before, or registered already: left as they were
 
 
 @dataclass(frozen=True)
@@ -180,13 +186,41 @@ def get_series(session: Session, series_id: int) -> SeriesDetails:
     )  # fmt: skip
 
 
+def _anchor(series: ActivitySeries, from_day: dt.date, weekday: int) -> dt.date:
+    """Where the changed series starts counting: the first day the series fell on from
+    `from_day` (so a fortnightly series keeps its rhythm), moved on to the new weekday."""
+    step = 7 * series.interval_weeks
+    ahead = (series.weekday - series.first_date.weekday()) % 7
+    first = series.first_date + dt.timedelta(days=ahead)
+    behind = max(0, (from_day - first).days)
+    day = first + dt.timedelta(days=-(-behind // step) * step)
+    return day + dt.timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def preview_from(
+    session: Session, series_id: int, from_day: dt.date, rule: SeriesRule
+) -> tuple[list[dt.date], list[SkippedDate]]:
+    """The days a series would take from `from_day` on when changed to `rule`."""
+    series = session.get(ActivitySeries, series_id)
+    if series is None:
+        raise UserError(_("This series no longer exists."))
+    anchor = _anchor(series, from_day, rule.weekday)
+    return preview(session, replace(rule, first_date=anchor))
+
+
 def change_series_from(
     session: Session, series_id: int, from_day: dt.date, details: SeriesDetails
 ) -> SeriesChange:
-    """Change the rest of the series from `from_day` on: its occurrences from then follow
-    the new rule (time, place, sections, weekday, end date). Occurrences before that day,
-    and those moved or cancelled on their own, stay as they are. An occurrence the new rule
-    no longer falls on goes, unless attendance was recorded for it (then it is cancelled)."""
+    """Change the rest of the series from `from_day` on to the new rule (time, place,
+    sections, weekday, rhythm, end date).
+
+    Each occurrence stands for a day of the series (its `series_date`, kept when it was
+    moved); it is paired with the nearest day of the new rule and moved there, so it keeps
+    its identity in calendars and what members said beforehand. Occurrences before that
+    day, those changed, moved or cancelled on their own and those with attendance
+    registered stay as they are and keep their place. One the new rule no longer falls on
+    is cancelled (calendars hear of it); a day whose occurrence was deleted on its own
+    stays empty."""
     _check(details)
     series = session.get(ActivitySeries, series_id)
     if series is None:
@@ -194,6 +228,67 @@ def change_series_from(
     rule = replace(details.rule, first_date=series.first_date)
     if rule.last_date < from_day:
         raise ValidationFailed({"last_date": _("The last day lies before the first.")})
+    anchor = _anchor(series, from_day, rule.weekday)
+    days, _skipped = preview(session, replace(rule, first_date=anchor))
+    period = 7 * rule.interval_weeks
+
+    def nearest(day: dt.date) -> int:  # the new rule's day closest to `day`
+        return ((day - anchor).days + period // 2) // period
+
+    targets = {nearest(day): day for day in days if day >= from_day}
+    skips = session.execute(
+        select(SeriesSkip.slot_date).where(SeriesSkip.series_id == series_id)
+    ).scalars()
+    deleted = {nearest(day) for day in skips if day >= from_day}
+    slot = func.coalesce(Activity.series_date, Activity.date)
+    occurrences = session.execute(
+        select(Activity)
+        .where(Activity.series_id == series_id, slot >= from_day)
+        .order_by(slot, Activity.id)
+    ).scalars()
+    groups: dict[int, list[Activity]] = {}
+    for activity in occurrences:
+        groups.setdefault(nearest(activity.series_date or activity.date), []).append(activity)
+
+    _update_series(series, details, rule)
+    changed = cancelled = kept = 0
+    for place, found in groups.items():
+        target = targets.pop(place, None)
+        fixed = [a for a in found if a.detached or a.attendance]
+        if fixed:  # changed on its own or held already: it keeps this day of the series
+            kept += len(fixed)
+            target = None
+        for activity in (a for a in found if a not in fixed):
+            if target is None:
+                cancelled += 0 if activity.cancelled else 1
+                activity.cancelled = True  # by the series: a later change may revive it
+                continue
+            occurrence = details.occurrence(target)
+            for name in ("kind", "title", "date", "start_time", "end_time", "place", "notes"):
+                setattr(activity, name, getattr(occurrence, name))
+            activity.series_date, activity.cancelled = target, False
+            _set_sections(activity, occurrence.section_ids)
+            changed += 1
+            target = None
+    session.flush()
+    added = 0
+    for place, day in sorted(targets.items()):
+        if place not in deleted:
+            create_activity(session, details.occurrence(day), series_id=series_id)
+            added += 1
+    audit.note(
+        session,
+        "edit",
+        _("Series changed from {date}: {title}").format(
+            date=from_day.strftime("%d-%m-%Y"), title=series.title
+        ),
+        undoable=True,
+    )
+    session.flush()
+    return SeriesChange(changed, added, cancelled, kept)
+
+
+def _update_series(series: ActivitySeries, details: SeriesDetails, rule: SeriesRule) -> None:
     for name, value in (
         ("kind", details.kind), ("title", " ".join(details.title.split())),
         ("weekday", rule.weekday), ("interval_weeks", rule.interval_weeks),
@@ -209,42 +304,3 @@ def change_series_from(
             series.section_links.remove(link)
     for section_id in sorted(wanted - {link.section_id for link in series.section_links}):
         series.section_links.append(SeriesSection(section_id=section_id))
-    later_rule = replace(rule, first_date=from_day)
-    days, _skipped = preview(session, later_rule)
-    days = set(days)
-    occurrences = session.execute(
-        select(Activity).where(Activity.series_id == series_id, Activity.date >= from_day)
-    ).scalars()
-    changed = removed = kept = 0
-    for activity in list(occurrences):
-        if activity.detached:
-            kept += 1
-            days.discard(activity.date)
-            continue
-        if activity.date in days:
-            occurrence = details.occurrence(activity.date)
-            for name in ("kind", "title", "start_time", "end_time", "place", "notes"):
-                setattr(activity, name, getattr(occurrence, name))
-            _set_sections(activity, occurrence.section_ids)
-            days.discard(activity.date)
-            changed += 1
-        elif activity.attendance:
-            activity.cancelled = True
-            activity.detached = True
-            removed += 1
-        else:
-            session.delete(activity)
-            removed += 1
-    session.flush()
-    for day in sorted(days):
-        create_activity(session, details.occurrence(day), series_id=series_id)
-    audit.note(
-        session,
-        "edit",
-        _("Series changed from {date}: {title}").format(
-            date=from_day.strftime("%d-%m-%Y"), title=series.title
-        ),
-        undoable=True,
-    )
-    session.flush()
-    return SeriesChange(changed, len(days), removed, kept)

@@ -70,6 +70,7 @@ class SeriesDialog(QDialog):
         super().__init__(parent)
         self._preview = preview
         self._holidays_known = holidays_known
+        self._today = today
         self.changing = current is not None
         self.setWindowTitle(_("Change the series") if self.changing else _("Plan a season"))
         outer = QHBoxLayout(self)
@@ -305,6 +306,11 @@ class SeriesDialog(QDialog):
             counted = _("From {day}: {counted}").format(
                 day=format_date(rule.first_date, "d MMM y"), counted=counted
             )
+            if rule.first_date < self._today:
+                counted += "\n" + _(
+                    "'Change from' lies in the past: activities already held change too, "
+                    "except those whose attendance was registered."
+                )
         self.summary.setText(counted)
         unknown = rule.skip_school_holidays and not self._holidays_known(
             rule.first_date, rule.last_date

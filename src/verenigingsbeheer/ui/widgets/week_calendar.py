@@ -121,7 +121,7 @@ class WeekCalendar(CalendarCanvas):
             return None
         length = minutes(row.end_time) - minutes(row.start_time)
         start = round(self._minutes_at(point.y() - offset) / 15) * 15
-        start = max(0, min(start, 24 * 60 - 1 - length))
+        start = max(0, min(start, (24 * 60 - 1 - length) // 15 * 15))
         return where[0], dt.time(start // 60, start % 60)
 
     def day_at(self, point: QPointF) -> tuple[dt.date, dt.time | None] | None:

@@ -139,12 +139,16 @@ def open_registration(page) -> None:
 
 
 # -- series -----------------------------------------------------------------------------------
-def _series_dialog(page, **kwargs) -> SeriesDialog:
+def _series_dialog(page, series_id: int | None = None, **kwargs) -> SeriesDialog:
+    """The series dialog: planning a new series, or with `series_id` changing one (its
+    preview then counts from the day chosen, keeping the series' rhythm)."""
     database = page.context.database
 
     def preview(rule):
         with database.reading() as session:
-            return series.preview(session, rule)
+            if series_id is None:
+                return series.preview(session, rule)
+            return series.preview_from(session, series_id, rule.first_date, rule)
 
     def known(first: dt.date, last: dt.date) -> bool:
         with database.reading() as session:
@@ -191,7 +195,7 @@ def change_series(page) -> None:
     context = page.context
     with context.database.reading() as session:
         current = series.get_series(session, row.series_id)
-    dialog = _series_dialog(page, current=current, from_day=row.date)
+    dialog = _series_dialog(page, row.series_id, current=current, from_day=row.slot)
     if not context.asker.run_dialog(dialog):
         return
     details, from_day = dialog.details(), dialog.change_from()
@@ -204,14 +208,14 @@ def change_series(page) -> None:
     parts = [
         ngettext("{n} activity changed", "{n} activities changed", result.changed),
         ngettext("{n} added", "{n} added", result.added),
-        ngettext("{n} removed or cancelled", "{n} removed or cancelled", result.removed),
+        ngettext("{n} cancelled", "{n} cancelled", result.cancelled),
     ]
-    counts = (result.changed, result.added, result.removed)
+    counts = (result.changed, result.added, result.cancelled)
     text = ", ".join(p.format(n=format_number(n)) for p, n in zip(parts, counts, strict=True))
     if result.kept:
         text += ". " + ngettext(
-            "{n} activity changed on its own before was left as it was.",
-            "{n} activities changed on their own before were left as they were.",
+            "{n} activity changed on its own or registered already was left as it was.",
+            "{n} activities changed on their own or registered already were left as they were.",
             result.kept,
         ).format(n=format_number(result.kept))
     context.asker.inform(page, _("Series changed"), text)
