@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from verenigingsbeheer.i18n import _
-from verenigingsbeheer.ui.widgets.date_field import DateField
+from verenigingsbeheer.ui.widgets.date_field import DateField, period_problem
 from verenigingsbeheer.ui.widgets.dialog_buttons import ok_cancel
 from verenigingsbeheer.ui.widgets.field_marks import error_label, mark
 
@@ -89,14 +89,7 @@ class CalendarExportDialog(QDialog):
         return self.since.date(), self.until.date()
 
     def accept(self) -> None:
-        problem = ""
-        if self.other.isChecked():
-            problem = self.since.problem() or self.until.problem()
-            first, last = self.since.date(), self.until.date()
-            if not problem and (first is None or last is None):
-                problem = _("Enter both days of the period.")
-            elif not problem and last < first:
-                problem = _("The last day lies before the first.")
+        problem = period_problem(self.since, self.until) if self.other.isChecked() else ""
         mark(self.until, self.problem, problem)
         if not problem:
             super().accept()

@@ -37,3 +37,14 @@ class DateField(QLineEdit):
         if not self.text().strip() or self.problem():
             return None
         return parse_date(self.text(), self._today)
+
+
+def period_problem(since: DateField, until: DateField) -> str:
+    """What is wrong with a period typed in two fields (both needed, not backwards)."""
+    problem = since.problem() or until.problem()
+    first, last = since.date(), until.date()
+    if not problem and (first is None or last is None):
+        problem = _("Enter both days of the period.")
+    elif not problem and last < first:
+        problem = _("The last day lies before the first.")
+    return problem

@@ -28,6 +28,7 @@ from verenigingsbeheer.ui.models.attendance_figures_table import (
     SectionFiguresTableModel,
 )
 from verenigingsbeheer.ui.pages.attendance.view import AttendanceView
+from verenigingsbeheer.ui.widgets.date_field import period_problem
 
 OTHER_PERIOD = "other"
 
@@ -125,12 +126,8 @@ class AttendancePage(AttendanceView):
         chosen = self.period.currentData()
         if chosen != OTHER_PERIOD:
             return chosen
-        problem = self.since.problem() or self.until.problem()
+        problem = period_problem(self.since, self.until)
         first, last = self.since.date(), self.until.date()
-        if not problem and (first is None or last is None):
-            problem = _("Enter both days of the period.")
-        elif not problem and last < first:
-            problem = _("The last day lies before the first.")
         self.date_problem.setText(problem)
         self.date_problem.setVisible(bool(problem))
         return None if problem else (first, last)
