@@ -168,7 +168,7 @@ def test_editing_and_moving_one_occurrence_leaves_the_series(qtbot, page, choir,
 
 def test_cancel_and_take_place_after_all(qtbot, page, choir, asker):
     last = choir.rehearsals[-1]
-    page.select(last)
+    page.select_activity(last)
     asker.confirm_answers.append(False)
     page.cancel_action.trigger()
     assert not next(r for r in in_file(choir) if r.activity_id == last).cancelled
@@ -186,11 +186,11 @@ def test_delete_asks_and_is_refused_once_attendance_was_registered(qtbot, page, 
     with choir.database.transaction() as session:
         attendance.set_attendance(session, first, choir.people["Anna"], "present")
     page.refresh()
-    page.select(first)
+    page.select_activity(first)
     page.delete_action.trigger()  # no question: the service refuses and says why
     assert "gelast haar af" in asker.errors[-1][1]
     assert first in {r.activity_id for r in in_file(choir)}
-    page.select(second)
+    page.select_activity(second)
     asker.confirm_answers.append(True)
     qtbot.keyClick(page.month, Qt.Key.Key_Delete)
     assert second not in {r.activity_id for r in in_file(choir)}
@@ -238,7 +238,7 @@ def test_changing_the_rest_of_the_series_from_a_date(qtbot, page, choir, asker):
         dialog.accept()
         return dialog.result() == 1
 
-    page.select(third)
+    page.select_activity(third)
     asker.dialog_steps.append(change)
     page.change_series_action.trigger()
     times = {r.date: (r.start_time, r.place) for r in in_file(choir, kind="rehearsal")}
@@ -288,7 +288,7 @@ def test_read_only_shows_everything_and_changes_nothing(qtbot, choir, asker):
     guard = EditGuard(page)
     guard.add(page.editing_controls())
     guard.set_read_only(True)
-    page.select(choir.concert)
+    page.select_activity(choir.concert)
     assert not page.edit_action.isEnabled() and not page.new_action.isEnabled()
     assert page.attendance_action.isEnabled()
     page.month.repaint()

@@ -184,7 +184,7 @@ class ActivitiesPage(ActivitiesView):
         self.model.set_rows(self.rows)
         self.period_label.setText(self.period_title())
         self._show_summary()
-        if self.selected_id is not None and not self.select(self.selected_id):
+        if self.selected_id is not None and not self.select_activity(self.selected_id):
             self.selected_id = None
         self._show_details()
 
@@ -219,7 +219,7 @@ class ActivitiesPage(ActivitiesView):
     def selected(self) -> ActivityRow | None:
         return next((r for r in self.rows if r.activity_id == self.selected_id), None)
 
-    def select(self, activity_id: int) -> bool:
+    def select_activity(self, activity_id: int) -> bool:
         """Choose an activity (when it is in the period shown), in every view."""
         row = next((r for r in self.rows if r.activity_id == activity_id), None)
         if row is None:
@@ -247,7 +247,7 @@ class ActivitiesPage(ActivitiesView):
             self.selected_id = None
             self._show_details()
         else:
-            self.select(activity_id)
+            self.select_activity(activity_id)
 
     def _day_chosen(self, day: dt.date) -> None:
         if self.mode != MONTH or (day.year, day.month) == (self.anchor.year, self.anchor.month):
@@ -257,7 +257,7 @@ class ActivitiesPage(ActivitiesView):
             self._show_details()
 
     def _activated(self, activity_id: int) -> None:
-        self.select(activity_id)
+        self.select_activity(activity_id)
         self.edit_action.trigger()
 
     def _day_activated(self, day: dt.date, start: dt.time | None) -> None:
