@@ -141,6 +141,33 @@ def fill_0008(path: Path, members: int = 30) -> None:
         db.execute("INSERT INTO series_skips (series_id, slot_date) VALUES (1, '2026-09-08')")
 
 
+def fill_0009(path: Path, members: int = 30) -> None:
+    fill_0008(path, members)
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO persons (id, first_name, tussenvoegsel, last_name, initials, email,"
+            " phone, street, house_number, house_number_addition, postcode, town, country)"
+            " VALUES (9001, 'Hans', '', 'Beheerder', '', 'zaal@regentes.example', '070-1234567',"
+            " '', '', '', '', '', 'NL')"
+        )
+        db.execute(
+            "INSERT INTO venues (id, name, street, house_number, postcode, town, phone, email,"
+            " contact_person_id, notes) VALUES (1, 'De Regentes', 'Weimarstraat', '63',"
+            " '2562 GR', 'Den Haag', '', '', 9001, '')"
+        )
+        db.execute(
+            "INSERT INTO rooms (id, venue_id, name, capacity, hourly_rate, fixed_rate, piano,"
+            " stage, mirror_wall, step_free, buffer_before, buffer_after, notes) VALUES"
+            " (1, 1, 'Grote zaal', 80, 3500, NULL, 1, 0, 0, 1, 15, 15, '')"
+        )
+        db.execute(
+            "INSERT INTO bookings (room_id, activity_id, purpose, date, start_time, end_time,"
+            " status, cost, cost_agreed, invoiced, paid, conflict_accepted, notes) VALUES"
+            " (1, 1, '', '2026-09-01', '20:00:00.000000', '22:15:00.000000', 'confirmed',"
+            " 7875, 0, 1, 0, 0, '')"
+        )
+
+
 FILLERS = {
     "0001": fill_0001,
     "0002": fill_0002,
@@ -150,4 +177,5 @@ FILLERS = {
     "0006": fill_0006,
     "0007": fill_0007,
     "0008": fill_0008,
+    "0009": fill_0009,
 }

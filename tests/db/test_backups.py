@@ -36,9 +36,10 @@ def fill_every_table(database) -> None:
     stays empty makes the round-trip test fail until it is filled here."""
     from sqlalchemy import select
 
-    from verenigingsbeheer.db.models import Activity
+    from verenigingsbeheer.db.models import Activity, ActivitySeries
     from verenigingsbeheer.domain.activities import SeriesRule
-    from verenigingsbeheer.services import activities, attendance, series
+    from verenigingsbeheer.domain.rooms import RoomDetails, VenueDetails
+    from verenigingsbeheer.services import activities, attendance, bookings, rooms, series
 
     with database.transaction() as session:
         person = session.get(Person, 1)
@@ -63,6 +64,12 @@ def fill_every_table(database) -> None:
             .all()[-1]
         )
         activities.delete_activity(session, last)  # its day of the series stays marked
+        venue = rooms.create_venue(
+            session, VenueDetails("De Regentes", contact_first_name="Hans", contact_last_name="B")
+        )
+        room = rooms.create_room(session, venue, RoomDetails("Grote zaal", 80))
+        bookings.place_activity(session, first, room)
+        session.get(ActivitySeries, series_id).room_id = room
 
 
 @pytest.fixture

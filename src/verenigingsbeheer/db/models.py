@@ -294,6 +294,7 @@ from verenigingsbeheer.db.models_activities import (  # noqa: E402
     SeriesSection,
     SeriesSkip,
 )
+from verenigingsbeheer.db.models_rooms import Booking, Room, Venue  # noqa: E402
 
 __all__ = [
     "Activity",
@@ -305,6 +306,7 @@ __all__ = [
     "AuditEntry",
     "Availability",
     "BoardFunction",
+    "Booking",
     "Consent",
     "Household",
     "Member",
@@ -312,8 +314,10 @@ __all__ = [
     "MembershipType",
     "Person",
     "ProcessingActivity",
+    "Room",
     "SchoolHoliday",
     "Section",
     "SeriesSection",
     "SeriesSkip",
+    "Venue",
 ]

@@ -51,6 +51,10 @@ class ActivitySeries(Base):
     first_date: Mapped[dt.date] = mapped_column(Date)
     last_date: Mapped[dt.date] = mapped_column(Date)
     place: Mapped[str] = mapped_column(String(200), default="")
+    # The room its occurrences are booked in (new ones too), when it is a known room.
+    room_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rooms.id", ondelete="SET NULL"), default=None
+    )
     skip_public_holidays: Mapped[bool] = mapped_column(Boolean, default=True)
     skip_school_holidays: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")

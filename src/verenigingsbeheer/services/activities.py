@@ -19,14 +19,18 @@ from verenigingsbeheer.db.models import (
     Activity,
     ActivitySection,
     Attendance,
+    Booking,
+    Room,
     Section,
     SeriesSkip,
+    Venue,
 )
 from verenigingsbeheer.domain import activities as rules
 from verenigingsbeheer.domain.activities import ActivityDetails
 from verenigingsbeheer.errors import UserError, ValidationFailed
 from verenigingsbeheer.i18n import _
 from verenigingsbeheer.i18n.formatting import format_date
+from verenigingsbeheer.services import bookings
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,8 @@ class ActivityRow:
     detached: bool
     has_attendance: bool = False
     series_date: dt.date | None = None  # the day of the series it was made for
+    room_id: int | None = None  # booked: `place` is the room ("De Regentes – Grote zaal")
+    free_place: str = ""  # the place typed, for a place that is no known room
 
     @property
     def slot(self) -> dt.date:
@@ -68,7 +74,7 @@ class ActivityRow:
     @property
     def details(self) -> ActivityDetails:
         return ActivityDetails(
-            self.kind, self.title, self.date, self.start_time, self.end_time, self.place,
+            self.kind, self.title, self.date, self.start_time, self.end_time, self.free_place,
             self.section_ids, self.public, self.audience, self.notes,
         )  # fmt: skip
 
@@ -82,9 +88,15 @@ def _rows(session: Session, query) -> list[ActivityRow]:
         )
     }
     recorded = exists().where(Attendance.activity_id == Activity.id)
-    query = query.add_columns(recorded).options(selectinload(Activity.section_links))
+    query = (
+        query.add_columns(recorded, Booking.room_id, Venue.name, Room.name)
+        .outerjoin(Booking, Booking.activity_id == Activity.id)
+        .outerjoin(Room, Room.id == Booking.room_id)
+        .outerjoin(Venue, Venue.id == Room.venue_id)
+        .options(selectinload(Activity.section_links))
+    )
     rows = []
-    for activity, has_attendance in session.execute(query):
+    for activity, has_attendance, room_id, venue, room in session.execute(query):
         ids = tuple(sorted((link.section_id for link in activity.section_links), key=order.get))
         rows.append(
             ActivityRow(
@@ -95,7 +107,7 @@ def _rows(session: Session, query) -> list[ActivityRow]:
                 activity.date,
                 activity.start_time,
                 activity.end_time,
-                activity.place,
+                f"{venue} – {room}" if room_id is not None else activity.place,
                 ids,
                 tuple(names[i] for i in ids),
                 activity.public,
@@ -106,6 +118,8 @@ def _rows(session: Session, query) -> list[ActivityRow]:
                 activity.detached,
                 bool(has_attendance),
                 activity.series_date,
+                room_id,
+                activity.place,
             )  # fmt: skip
         )
     return rows
@@ -231,8 +245,16 @@ def create_activity(
     return activity.id
 
 
-def update_activity(session: Session, activity_id: int, details: ActivityDetails) -> None:
-    """Save the form; an activity of a series is from now on left alone by the series."""
+def update_activity(
+    session: Session,
+    activity_id: int,
+    details: ActivityDetails,
+    *,
+    accept_conflicts: bool = False,
+) -> None:
+    """Save the form; an activity of a series is from now on left alone by the series. Its
+    room booking follows the new day and times (ConflictFound when the room is taken then,
+    unless `accept_conflicts`)."""
     details = _checked(details)
     activity = _activity(session, activity_id)
     for name in ("kind", "title", "date", "start_time", "end_time", "place", "public",
@@ -241,6 +263,7 @@ def update_activity(session: Session, activity_id: int, details: ActivityDetails
     _set_sections(activity, details.section_ids)
     if activity.series_id is not None:
         activity.detached = True
+    bookings.follow(session, activity, accept_conflicts=accept_conflicts)
     audit.note(
         session,
         "edit",
@@ -252,21 +275,35 @@ def update_activity(session: Session, activity_id: int, details: ActivityDetails
 
 
 def move_activity(
-    session: Session, activity_id: int, day: dt.date, start: dt.time, end: dt.time
+    session: Session,
+    activity_id: int,
+    day: dt.date,
+    start: dt.time,
+    end: dt.time,
+    *,
+    accept_conflicts: bool = False,
 ) -> None:
-    """Another day or time for one occurrence; the series goes on as it was."""
+    """Another day or time for one occurrence (its room booking moves along); the series
+    goes on as it was."""
     row = get_activity(session, activity_id)
     update_activity(
-        session, activity_id, replace(row.details, date=day, start_time=start, end_time=end)
+        session,
+        activity_id,
+        replace(row.details, date=day, start_time=start, end_time=end),
+        accept_conflicts=accept_conflicts,
     )
 
 
-def cancel_activity(session: Session, activity_id: int, cancelled: bool = True) -> None:
-    """Cancelled, not deleted: the calendar export says so, and it can be undone."""
+def cancel_activity(
+    session: Session, activity_id: int, cancelled: bool = True, *, accept_conflicts: bool = False
+) -> None:
+    """Cancelled, not deleted: the calendar export says so, and it can be undone. Its room
+    booking is cancelled too, and wanted again when it takes place after all."""
     activity = _activity(session, activity_id)
     activity.cancelled = cancelled
     if activity.series_id is not None:
         activity.detached = True
+    bookings.follow(session, activity, accept_conflicts=accept_conflicts)
     text = (
         _("Activity cancelled: {title} on {date}")
         if cancelled

@@ -14,9 +14,10 @@ from verenigingsbeheer.db import audit
 from verenigingsbeheer.db.base import Base
 from verenigingsbeheer.db.models import AuditAction, AuditEntry
 from verenigingsbeheer.db.undo import UndoConflict, revert
+from verenigingsbeheer.domain.money import Money
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import N_, _
-from verenigingsbeheer.i18n.formatting import format_date
+from verenigingsbeheer.i18n.formatting import format_date, format_money
 from verenigingsbeheer.services import households  # noqa: F401  (its undo check)
 
 # Table names as the board knows them; a later table shows its own name until added here.
@@ -38,6 +39,9 @@ TABLE_LABELS = {
     "availability": N_("Availability"),
     "attendance": N_("Attendance"),
     "school_holidays": N_("School holiday"),
+    "venues": N_("Venue"),
+    "rooms": N_("Room"),
+    "bookings": N_("Booking"),
     "processing_activities": N_("Processing register"),
 }
 KIND_LABELS = {
@@ -109,7 +113,12 @@ class Change:
     def shown(self) -> list[tuple[str, str, str]]:
         """(field label, before, after) as text for the board to read."""
         return [
-            (field_label(name, self.table), show(old), show(new)) for name, old, new in self.values
+            (
+                field_label(name, self.table),
+                show(old, self.table, name),
+                show(new, self.table, name),
+            )
+            for name, old, new in self.values
         ]
 
     @property
@@ -138,6 +147,30 @@ TABLE_FIELD_LABELS = {
     ("activities", "audience"): N_("Audience"),
     ("activities", "public"): N_("Public"),
     ("activities", "series_date"): N_("Day in the series"),
+    ("activity_series", "room_id"): N_("Room"),
+    ("bookings", "room_id"): N_("Room"),
+    ("bookings", "activity_id"): N_("Activity"),
+    ("bookings", "purpose"): N_("Purpose"),
+    ("bookings", "date"): N_("Date"),
+    ("bookings", "start_time"): N_("Start"),
+    ("bookings", "end_time"): N_("End"),
+    ("bookings", "status"): N_("Status"),
+    ("bookings", "cost"): N_("Cost"),
+    ("bookings", "cost_agreed"): N_("Cost agreed"),
+    ("bookings", "invoiced"): N_("Invoiced"),
+    ("bookings", "paid"): N_("Paid"),
+    ("bookings", "conflict_accepted"): N_("Double booking accepted"),
+    ("rooms", "venue_id"): N_("Venue"),
+    ("rooms", "capacity"): N_("Capacity"),
+    ("rooms", "hourly_rate"): N_("Rent per hour"),
+    ("rooms", "fixed_rate"): N_("Fixed rate per booking"),
+    ("rooms", "piano"): N_("Piano"),
+    ("rooms", "stage"): N_("Stage"),
+    ("rooms", "mirror_wall"): N_("Mirror wall"),
+    ("rooms", "step_free"): N_("Step-free access"),
+    ("rooms", "buffer_before"): N_("Set-up time (minutes)"),
+    ("rooms", "buffer_after"): N_("Clearing time (minutes)"),
+    ("venues", "contact_person_id"): N_("Contact person"),
     ("series_skips", "slot_date"): N_("Date"),
     ("series_skips", "series_id"): N_("Series"),
     ("activities", "activity_id"): N_("Activity"),
@@ -151,10 +184,16 @@ def field_label(name: str, table: str = "") -> str:
     return _(label) if label else name
 
 
-def show(value: object) -> str:
-    """A logged value as text: dates the Dutch way, yes/no, nothing for empty."""
+# Amounts kept as whole cents, shown as money.
+MONEY_FIELDS = {("bookings", "cost"), ("rooms", "hourly_rate"), ("rooms", "fixed_rate")}
+
+
+def show(value: object, table: str = "", name: str = "") -> str:
+    """A logged value as text: dates the Dutch way, yes/no, money, nothing for empty."""
     if value is None:
         return ""
+    if (table, name) in MONEY_FIELDS and isinstance(value, int):
+        return format_money(Money(value))
     if value is True or value is False:
         return _("yes") if value else _("no")
     if isinstance(value, dt.datetime):

@@ -139,7 +139,7 @@ def shown_value(table: str, name: str, value: object) -> str:
         return _(rules.AVAILABILITY[value])
     if table == "attendance" and name == "status" and value in rules.ATTENDANCE:
         return _(rules.ATTENDANCE[value])
-    return history.show(value)
+    return history.show(value, table, name)
 
 
 def write_export(session: Session, person_id: int, path: Path, today: dt.date) -> PersonData:

@@ -22,6 +22,7 @@ from verenigingsbeheer.domain import activities as rules
 from verenigingsbeheer.domain.activities import ActivityDetails, SeriesRule, SkippedDate
 from verenigingsbeheer.errors import UserError, ValidationFailed
 from verenigingsbeheer.i18n import _, language, ngettext
+from verenigingsbeheer.services import bookings
 from verenigingsbeheer.services.activities import _set_sections, create_activity
 
 
@@ -32,9 +33,10 @@ class SeriesDetails:
     kind: str
     title: str
     rule: SeriesRule
-    place: str = ""
+    place: str = ""  # a place that is no known room
     section_ids: tuple[int, ...] = ()
     notes: str = ""
+    room_id: int | None = None  # every occurrence booked in this room
 
     def occurrence(self, day: dt.date) -> ActivityDetails:
         return ActivityDetails(
@@ -132,8 +134,10 @@ def _check(details: SeriesDetails) -> None:
         raise ValidationFailed(problems)
 
 
-def plan_series(session: Session, details: SeriesDetails) -> int:
-    """Create the series and all its activities in the caller's transaction; returns its id."""
+def plan_series(session: Session, details: SeriesDetails, *, on_conflict: str = "refuse") -> int:
+    """Create the series and all its activities in the caller's transaction; returns its id.
+    With a room, every occurrence is booked in it; `on_conflict` as for
+    `bookings.book_series` (by default ConflictFound names every booking in the way)."""
     _check(details)
     rule = details.rule
     series = ActivitySeries(
@@ -145,7 +149,8 @@ def plan_series(session: Session, details: SeriesDetails) -> int:
         end_time=rule.end_time,
         first_date=rule.first_date,
         last_date=rule.last_date,
-        place=" ".join(details.place.split()),
+        place="" if details.room_id else " ".join(details.place.split()),
+        room_id=details.room_id,
         skip_public_holidays=rule.skip_public_holidays,
         skip_school_holidays=rule.skip_school_holidays,
         notes=details.notes.strip(),
@@ -158,6 +163,8 @@ def plan_series(session: Session, details: SeriesDetails) -> int:
         raise UserError(_("This series falls on no day at all; check the dates."))
     for day in dates:
         create_activity(session, details.occurrence(day), series_id=series.id)
+    if details.room_id is not None:
+        bookings.book_series(session, series.id, details.room_id, on_conflict=on_conflict)
     audit.note(
         session,
         "new",
@@ -183,6 +190,7 @@ def get_series(session: Session, series_id: int) -> SeriesDetails:
     return SeriesDetails(
         series.kind, series.title, rule, series.place,
         tuple(link.section_id for link in series.section_links), series.notes,
+        series.room_id,
     )  # fmt: skip
 
 
@@ -209,7 +217,12 @@ def preview_from(
 
 
 def change_series_from(
-    session: Session, series_id: int, from_day: dt.date, details: SeriesDetails
+    session: Session,
+    series_id: int,
+    from_day: dt.date,
+    details: SeriesDetails,
+    *,
+    accept_conflicts: bool = False,
 ) -> SeriesChange:
     """Change the rest of the series from `from_day` on to the new rule (time, place,
     sections, weekday, rhythm, end date).
@@ -220,7 +233,8 @@ def change_series_from(
     day, those changed, moved or cancelled on their own and those with attendance
     registered stay as they are and keep their place. One the new rule no longer falls on
     is cancelled (calendars hear of it); a day whose occurrence was deleted on its own
-    stays empty."""
+    stays empty. Room bookings follow (ConflictFound when a room is taken then, unless
+    `accept_conflicts`); with another room, the changed occurrences are booked there."""
     _check(details)
     series = session.get(ActivitySeries, series_id)
     if series is None:
@@ -250,6 +264,7 @@ def change_series_from(
     for activity in occurrences:
         groups.setdefault(nearest(activity.series_date or activity.date), []).append(activity)
 
+    had_room = series.room_id is not None
     _update_series(series, details, rule)
     changed = cancelled = kept = 0
     for place, found in groups.items():
@@ -271,10 +286,15 @@ def change_series_from(
             changed += 1
             target = None
     session.flush()
+    for found in groups.values():
+        for activity in found:
+            if not activity.detached and not activity.attendance:
+                _book(session, activity, details.room_id, accept_conflicts, had_room)
     added = 0
     for place, day in sorted(targets.items()):
         if place not in deleted:
-            create_activity(session, details.occurrence(day), series_id=series_id)
+            made = create_activity(session, details.occurrence(day), series_id=series_id)
+            _book(session, session.get(Activity, made), details.room_id, accept_conflicts, False)
             added += 1
     audit.note(
         session,
@@ -288,12 +308,27 @@ def change_series_from(
     return SeriesChange(changed, added, cancelled, kept)
 
 
+def _book(
+    session: Session, activity: Activity, room_id: int | None, accept: bool, had_room: bool
+) -> None:
+    """The series' room for one of its occurrences; without one, a booking the series
+    made goes, and one made for this occurrence alone follows it."""
+    if room_id is not None:
+        bookings.place_activity(session, activity.id, room_id, accept_conflicts=accept)
+    elif had_room:
+        bookings.place_activity(session, activity.id, None)
+    else:
+        bookings.follow(session, activity, accept_conflicts=accept)
+
+
 def _update_series(series: ActivitySeries, details: SeriesDetails, rule: SeriesRule) -> None:
+    series.room_id = details.room_id
     for name, value in (
         ("kind", details.kind), ("title", " ".join(details.title.split())),
         ("weekday", rule.weekday), ("interval_weeks", rule.interval_weeks),
         ("start_time", rule.start_time), ("end_time", rule.end_time),
-        ("last_date", rule.last_date), ("place", " ".join(details.place.split())),
+        ("last_date", rule.last_date),
+        ("place", "" if details.room_id else " ".join(details.place.split())),
         ("skip_public_holidays", rule.skip_public_holidays),
         ("skip_school_holidays", rule.skip_school_holidays), ("notes", details.notes.strip()),
     ):  # fmt: skip

@@ -53,15 +53,17 @@ def upgrade() -> None:
     op.execute("UPDATE activities SET series_date = date WHERE series_id IS NOT NULL")
     op.create_table(
         "series_skips",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column(
-            "series_id",
-            sa.Integer(),
-            sa.ForeignKey("activity_series.id", ondelete="CASCADE"),
-            nullable=False,
-        ),
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("series_id", sa.Integer(), nullable=False),
         sa.Column("slot_date", sa.Date(), nullable=False),
-        sa.UniqueConstraint("series_id", "slot_date"),
+        sa.ForeignKeyConstraint(
+            ["series_id"],
+            ["activity_series.id"],
+            name=op.f("fk_series_skips_series_id_activity_series"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_series_skips")),
+        sa.UniqueConstraint("series_id", "slot_date", name=op.f("uq_series_skips_series_id")),
     )
     holidays = sa.table(
         "school_holidays",
