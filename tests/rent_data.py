@@ -27,6 +27,7 @@ D, T = dt.date, dt.time
 NAME = "Toneelgroep Het Doek"
 MEMBER_NAMES = (("Geertruida", "Zonneveld"), ("Bartholomeus", "Quist"))
 CONCERT = "Zomerconcert"
+SECRET_NOTE = "Sleutel bij Geertruida Zonneveld, Dorpsstraat 4"  # never on a room schedule
 
 
 @dataclass
@@ -68,7 +69,7 @@ def make_rent_file(path: Path) -> RentFile:
         book(hall, D(2026, 12, 29), T(20), T(22, 15), invoiced=True, paid=True)  # 2026
         book(hall, D(2027, 1, 5), T(20), T(22, 15), invoiced=True, paid=True)
         book(hall, D(2027, 1, 12), T(20), T(22, 15), invoiced=True)
-        book(hall, D(2027, 1, 19), T(20), T(22, 15))
+        book(hall, D(2027, 1, 19), T(20), T(22, 15), notes=SECRET_NOTE)
         book(hall, D(2027, 1, 26), T(20), T(22, 15), status="option")
         book(hall, D(2027, 2, 2), T(20), T(22, 15), status="cancelled", purpose="Bouwrepetitie")
         foyer_booking = book(foyer, D(2027, 3, 6), T(14), T(17), purpose="Ledenvergadering")
