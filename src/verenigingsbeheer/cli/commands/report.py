@@ -1,5 +1,6 @@
 """`report`: one of the printed lists as a PDF (members, labels, birthdays, board, signin,
-register; schedule and attendance in `report_activities`).
+register; schedule and attendance in `report_activities`; rooms and room-schedule in
+`report_rooms`).
 
 Each list is a sub-command with its own options; all write `--out FILE.pdf` and accept
 `--date` (the day the list is for, default today). A list with nothing on it is still a
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from verenigingsbeheer.cli.arguments import add_command, chosen_period, iso_date
-from verenigingsbeheer.cli.commands import report_activities
+from verenigingsbeheer.cli.commands import report_activities, report_rooms
 from verenigingsbeheer.cli.opening import open_for_command
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _, ngettext
@@ -33,7 +34,7 @@ def register(commands) -> None:
         "report",
         _(
             "write a printed list as PDF: members, labels, birthdays, board, signin, register, "
-            "schedule or attendance"
+            "schedule, attendance, rooms or room-schedule"
         ),
         _("Write one of the printed lists as a PDF file."),
     )
@@ -98,6 +99,7 @@ def register(commands) -> None:
 
     _list(lists, "register", _("the processing register (AVG article 30)"))
     report_activities.register(lists, _list)
+    report_rooms.register(lists, _list)
 
 
 def _list(lists, name: str, summary: str) -> argparse.ArgumentParser:
@@ -175,6 +177,8 @@ def run(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
     today = args.date or dt.date.today()
     if args.kind in report_activities.LISTS:
         chosen_period(args)  # a bad period is refused before the file is opened
+    elif args.kind in report_rooms.LISTS:
+        report_rooms.check(args, today)  # so are a bad year and period
 
     def counted(text: str, n: int) -> str:
         return text.format(n=format_number(n))
@@ -216,6 +220,8 @@ def run(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
             count = counted(ngettext("{n} processing activity", "{n} processing activities", n), n)
         elif args.kind in report_activities.LISTS:
             what, count = report_activities.make(session, args, target, today)
+        elif args.kind in report_rooms.LISTS:
+            what, count = report_rooms.make(session, args, target, today)
         elif args.kind == "board":
             what = _("Board list")
             n = member_reports.make_board_list(session, target, today)
