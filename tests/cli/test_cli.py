@@ -47,7 +47,8 @@ def test_demo_then_info(tmp_path: Path):
     counts = info_counts(out)
     assert counts["leden"] == 25
     assert counts["secties"] == 6
-    assert counts["personen"] == counts["leden"] + counts["oud-leden"]
+    # The members, former members and the contact persons of the demo's two venues.
+    assert counts["personen"] == counts["leden"] + counts["oud-leden"] + 2
     assert counts["bestuursfuncties"] == 5
 
 

@@ -1,5 +1,5 @@
 """The demo association: realistic, and the same for the same seed and date; its season of
-rehearsals and concerts with attendance up to the date."""
+rehearsals and concerts with attendance up to the date, booked in its rooms with the rent."""
 
 from __future__ import annotations
 
@@ -11,7 +11,18 @@ from pathlib import Path
 from sqlalchemy import select
 
 from verenigingsbeheer.db.models import ActivitySeries, Attendance, AuditEntry, Availability
-from verenigingsbeheer.services import activities, attendance, households, members, overview, series
+from verenigingsbeheer.domain.money import Money
+from verenigingsbeheer.services import (
+    activities,
+    attendance,
+    booking_checks,
+    bookings,
+    households,
+    members,
+    overview,
+    rooms,
+    series,
+)
 from verenigingsbeheer.services import attendance_figures as figures
 from verenigingsbeheer.services.demo import VOICE_PARTS, create_demo
 
@@ -213,3 +224,99 @@ def test_the_season_is_the_same_for_the_same_seed(tmp_path: Path):
         create_demo(tmp_path / f"{name}.sqlite", members=25, seed=seed, today=SEASON_DAY).close()
     assert attendance_dump(tmp_path / "a.sqlite") == attendance_dump(tmp_path / "b.sqlite")
     assert attendance_dump(tmp_path / "a.sqlite") != attendance_dump(tmp_path / "c.sqlite")
+
+
+# -- rooms, bookings and rent -----------------------------------------------------------------
+def bookings_dump(path: Path) -> list[tuple]:
+    with sqlite3.connect(path) as db:
+        return db.execute(
+            "SELECT b.room_id, b.date, b.start_time, b.end_time, b.status, b.cost, b.invoiced,"
+            " b.paid, b.conflict_accepted, b.purpose, a.title FROM bookings b"
+            " LEFT JOIN activities a ON a.id = b.activity_id ORDER BY b.date, b.start_time, 1"
+        ).fetchall()
+
+
+def test_the_choir_rehearses_in_two_rooms_of_a_centre_and_performs_in_a_church(tmp_path: Path):
+    database = create_demo(tmp_path / "koor.sqlite", seed=2, today=SEASON_DAY)
+    with database.reading() as session:
+        venues = {venue.name: venue for venue in rooms.list_venues(session)}
+        (series_id,) = session.execute(select(ActivitySeries.id)).scalars()
+        planned = series.get_series(session, series_id)
+        rows = activities.list_activities(session, *SEASON)
+        booked = bookings.list_bookings(session)
+        by_activity = {row.activity_id: row for row in booked if row.activity_id}
+        too_small = booking_checks.capacity_problems(session)
+    database.close()
+    assert {name: [room.name for room in venue.rooms] for name, venue in venues.items()} == {
+        "De Regentes": ["Grote zaal", "Studio 2"], "Kloosterkerk": ["Kerkzaal"],
+    }  # fmt: skip
+    for venue in venues.values():  # invented people, obviously fictitious numbers
+        details = venue.details
+        assert details.has_contact and details.contact_email.endswith("example.nl")
+        assert details.email.endswith("@example.nl") and details.town == "Den Haag"
+    hall, studio = venues["De Regentes"].rooms
+    (church,) = venues["Kloosterkerk"].rooms
+    assert (hall.details.capacity, hall.details.hourly_rate) == (80, Money.euros("35"))
+    assert church.details.fixed_rate == Money.euros("450")
+    assert (planned.room_id, planned.place) == (hall.room_id, "")
+    assert all(row.room_id is not None and row.free_place == "" for row in rows)
+    for row in rows:
+        booking = by_activity[row.activity_id]
+        assert booking.status == ("cancelled" if row.cancelled else "confirmed"), row
+        if row.series_id is not None:
+            assert booking.room_id == hall.room_id
+        elif row.kind == "performance" or row.title == "Generale repetitie":
+            assert booking.room_id == church.room_id
+    men = next(row for row in rows if row.title == "Mannenrepetitie")
+    assert by_activity[men.activity_id].room_id == studio.room_id
+    dress = next(row for row in rows if row.title == "Generale repetitie")
+    assert by_activity[dress.activity_id].cost_agreed  # less than a concert, agreed
+    others = [row for row in booked if row.activity_id is None]
+    assert {row.purpose for row in others} >= {"Bestuursvergadering", "Algemene ledenvergadering"}
+    [option] = [row for row in others if row.status == "option"]
+    assert option.room_id == church.room_id and option.date > SEASON[1]
+    assert too_small == {}  # nobody is expected in a room too small
+
+
+def test_past_months_rent_is_invoiced_then_paid_and_the_last_ones_still_open(tmp_path: Path):
+    database = create_demo(tmp_path / "koor.sqlite", seed=2, today=SEASON_DAY)
+    with database.reading() as session:
+        rows = [
+            row for row in bookings.list_bookings(session)
+            if row.status == "confirmed" and row.cost.cents
+        ]  # fmt: skip
+        open_ones = [row for row in bookings.list_bookings(session) if row.status != "confirmed"]
+    database.close()
+    month = SEASON_DAY.replace(day=1)
+    assert all(row.paid and row.invoiced for row in rows if row.date < dt.date(2026, 1, 1))
+    assert not any(row.invoiced for row in rows if row.date >= month)
+    assert not any(row.invoiced or row.paid for row in open_ones)  # options, cancelled
+    past = [row for row in rows if row.date < month]
+    assert any(row.paid for row in past)
+    assert any(not row.paid for row in past)  # the last month or two still open
+    assert all(row.invoiced for row in past if row.paid)
+    per_month = {}
+    for row in past:  # a venue invoices a month at once
+        per_month.setdefault((row.venue_id, row.date.month), set()).add((row.invoiced, row.paid))
+    assert all(len(states) == 1 for states in per_month.values())
+
+
+def test_exactly_one_conflict_the_shared_evening_and_accepted(tmp_path: Path):
+    for day in (SEASON_DAY, dt.date(2025, 9, 1), dt.date(2026, 8, 20)):
+        database = create_demo(tmp_path / f"koor-{day}.sqlite", seed=2, today=day)
+        with database.reading() as session:
+            [conflict] = booking_checks.all_conflicts(session)
+            logged = session.execute(select(AuditEntry.table_name)).scalars().all()
+        database.close()
+        assert conflict.accepted
+        assert {conflict.first.what, conflict.second.what} == {
+            "Repetitie", "Zaal gedeeld met Jeugdorkest Duinoord"}  # fmt: skip
+        assert conflict.first.date.month == 10
+        assert logged == ["association"]  # nor are the rooms anybody's change
+
+
+def test_the_bookings_and_rent_are_the_same_for_the_same_seed(tmp_path: Path):
+    for name in ("a", "b"):
+        create_demo(tmp_path / f"{name}.sqlite", members=25, seed=3, today=SEASON_DAY).close()
+    assert bookings_dump(tmp_path / "a.sqlite") == bookings_dump(tmp_path / "b.sqlite")
+    assert len(bookings_dump(tmp_path / "a.sqlite")) > 40

@@ -1,7 +1,8 @@
 """A realistic demo association: a Hague mixed choir with members, voice parts and a board.
 
 Deterministic for a given seed and date, so screenshots and tests are repeatable.
-Later areas add their season's data here as they land (activities: `demo_activities`).
+Later areas add their season's data here as they land (activities: `demo_activities`;
+rooms, bookings and rent: `demo_rooms`).
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from verenigingsbeheer.db.models import (
     Section,
 )
 from verenigingsbeheer.db.opening import create_database
+from verenigingsbeheer.domain import activities as rules
 from verenigingsbeheer.domain.association import AssociationDetails
-from verenigingsbeheer.services import demo_activities
+from verenigingsbeheer.services import demo_activities, demo_rooms
 from verenigingsbeheer.services import demo_names as names
 
 VOICE_PARTS = ("Sopraan 1", "Sopraan 2", "Alt 1", "Alt 2", "Tenor", "Bas")
@@ -166,6 +168,9 @@ def _fill(session, rng: random.Random, seed: int, current: int, today: dt.date) 
                 member_id=member_id, title=title, start_date=max(elected, joined[member_id])
             )
         )
+    # After the members, who are written with their own ids: the venues' contacts are
+    # persons too.
+    rooms = demo_rooms.add_venues(session)
     # A stream of its own, so the members stay what they were for the same seed.
     season = [
         demo_activities.DemoMember(
@@ -179,7 +184,11 @@ def _fill(session, rng: random.Random, seed: int, current: int, today: dt.date) 
         today,
         season,
         dict(zip(VOICE_PARTS, section_ids, strict=True)),
+        rooms,
     )
+    start = rules.season_of(today)[0]
+    demo_rooms.add_bookings(session, start, rooms)
+    demo_rooms.settle_rent(session, random.Random(f"{seed}-rent"), today)
 
 
 BANKS = ("ABNA", "INGB", "RABO", "SNSB", "TRIO", "ASNB", "KNAB", "BUNQ")

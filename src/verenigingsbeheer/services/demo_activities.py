@@ -1,11 +1,14 @@
 """The demo choir's season: weekly rehearsals, two sectionals, two concerts, and who came.
 
 Planned through the same services as a board would use (the series skips public and school
-holidays; one rehearsal is moved and one cancelled), so the demo shows what the program
-does. Attendance is made up per member from a habit (most come to 80-95 %, a few to well
-under 75 %, some are often late) and a wave of illness in winter, and is written in bulk:
-the demo is also made with 10,000 members for the benchmarks. Only harmless reasons are
-given with an excuse; illness is excused without a reason, as a reason can be health data.
+holidays and is booked in the rehearsal hall; one rehearsal is moved and one cancelled, and
+their bookings follow), so the demo shows what the program does. Every activity is booked in
+one of the demo's rooms (`demo_rooms`): the booking is its place, no text.
+
+Attendance is made up per member from a habit (most come to 80-95 %, a few to well under
+75 %, some are often late) and a wave of illness in winter, and is written in bulk: the
+demo is also made with 10,000 members for the benchmarks. Only harmless reasons are given
+with an excuse; illness is excused without a reason, as a reason can be health data.
 """
 
 from __future__ import annotations
@@ -21,10 +24,10 @@ from sqlalchemy.orm import Session
 from verenigingsbeheer.db.models import Activity, ActivitySection, Attendance, Availability
 from verenigingsbeheer.domain import activities as rules
 from verenigingsbeheer.domain.activities import ActivityDetails, SeriesRule
-from verenigingsbeheer.services import activities, series
+from verenigingsbeheer.services import activities, bookings, series
+from verenigingsbeheer.services.demo_rooms import DemoRooms, agree_dress_rehearsal
 
 D, T = dt.date, dt.time
-REHEARSAL_PLACE = "De Regentes, Weimarstraat 63"
 REASONS = ("op vakantie", "werk", "werk", "familiebezoek", "verjaardag", "")
 MEN, WOMEN = ("Tenor", "Bas"), ("Sopraan 1", "Sopraan 2", "Alt 1", "Alt 2")
 THIN = "Tenor"  # signs up too sparsely for the coming concert: the line-up warns
@@ -72,10 +75,12 @@ def add_season(
     today: dt.date,
     members: Sequence[DemoMember],
     sections: Mapping[str, int],
+    rooms: DemoRooms,
 ) -> None:
-    """Plan the season `today` falls in and record attendance for what lies before it."""
+    """Plan the season `today` falls in, booked in `rooms`, and record attendance for what
+    lies before it."""
     start = rules.season_of(today)[0]
-    _plan(session, rng, start, today, sections)
+    _plan(session, rng, start, today, sections, rooms, members)
     query = (
         select(Activity.id, Activity.kind, Activity.date)
         .where(Activity.cancelled.is_(False))
@@ -134,11 +139,15 @@ def _plan(
     start: dt.date,
     today: dt.date,
     sections: Mapping[str, int],
+    rooms: DemoRooms,
+    members: Sequence[DemoMember],
 ) -> None:
-    """Tuesday rehearsals September to June, the exceptions, sectionals and two concerts."""
+    """Tuesday rehearsals September to June in the hall, the exceptions, sectionals in the
+    studio (in the hall when too many are expected), and in the church the dress rehearsal
+    and two concerts."""
     year = start.year
     rule = SeriesRule(1, T(20), T(22, 15), start, D(year + 1, 6, 30), skip_school_holidays=True)
-    details = series.SeriesDetails("rehearsal", "Repetitie", rule, REHEARSAL_PLACE)
+    details = series.SeriesDetails("rehearsal", "Repetitie", rule, room_id=rooms.hall)
     series_id = series.plan_series(session, details)
     dates = session.execute(
         select(Activity.id, Activity.date).where(Activity.series_id == series_id)
@@ -167,21 +176,32 @@ def _plan(
     spring = _nth_weekday(year + 1, 6, 5, 1)  # the first Saturday of June
     planned = [
         ActivityDetails("sectional", "Mannenrepetitie", _nth_weekday(year, 11, 5, 2),
-                        T(10), T(12, 30), REHEARSAL_PLACE, men,
+                        T(10), T(12, 30), section_ids=men,
                         notes="Tenoren en bassen: de Kerstcantate."),
         ActivityDetails("rehearsal", "Generale repetitie", christmas - dt.timedelta(days=1),
-                        T(13, 30), T(16, 30), "Kloosterkerk, Lange Voorhout 4"),
+                        T(13, 30), T(16, 30)),
         ActivityDetails("performance", "Kerstconcert", christmas, T(15), T(16, 30),
-                        "Kloosterkerk, Lange Voorhout 4", public=True,
+                        public=True,
                         audience=rng.randint(190, 280) if christmas < today else None),
         ActivityDetails("sectional", "Vrouwenrepetitie", _nth_weekday(year + 1, 4, 5, 2),
-                        T(10), T(12, 30), REHEARSAL_PLACE, women),
+                        T(10), T(12, 30), section_ids=women),
         ActivityDetails("performance", "Voorjaarsconcert", spring, T(20), T(21, 45),
-                        "Lutherse Kerk, Lutherse Burgwal 9", public=True,
+                        public=True,
                         audience=rng.randint(150, 240) if spring < today else None),
     ]  # fmt: skip
     for activity in planned:
-        activities.create_activity(session, activity)
+        made = activities.create_activity(session, activity)
+        if activity.kind == "sectional":
+            expected = sum(
+                1 for m in members
+                if m.current_on(activity.date) and m.section_id in activity.section_ids
+            )  # fmt: skip
+            room = rooms.studio if expected <= rooms.studio_capacity else rooms.hall
+        else:
+            room = rooms.church
+        bookings.place_activity(session, made, room)
+        if activity.title == "Generale repetitie":
+            agree_dress_rehearsal(session, made)
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
