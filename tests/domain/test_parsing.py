@@ -4,7 +4,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from verenigingsbeheer.domain.parsing import parse_date, parse_yes_no, split_house_number
+from verenigingsbeheer.domain.parsing import (
+    parse_date,
+    parse_money,
+    parse_yes_no,
+    split_house_number,
+)
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -66,3 +71,18 @@ def test_no(text):
 def test_neither_yes_nor_no():
     with pytest.raises(ValueError):
         parse_yes_no("misschien")
+
+
+@pytest.mark.parametrize(
+    ("typed", "cents"),
+    [("22,50", 2250), ("€ 1.234,50", 123450), ("35", 3500), ("35.00", 3500), ("1.250", 125000),
+     ("0,5", 50), ("€\xa078,75", 7875)],
+)  # fmt: skip
+def test_amounts_as_typed(typed, cents):
+    assert parse_money(typed).cents == cents
+
+
+@pytest.mark.parametrize("typed", ["", "twaalf", "12,345", "1,2,3", "€"])
+def test_what_is_no_amount(typed):
+    with pytest.raises(ValueError):
+        parse_money(typed)

@@ -21,6 +21,8 @@ class ScriptedAsker:
 
     def __init__(self) -> None:
         self.confirm_answers: list[bool] = []
+        self.choose_answers: list[str | None] = []
+        self.choices: list[tuple[str, list[str]]] = []
         self.confirmed: list[str] = []
         self.save_answers_changes: list[str] = []
         self.errors: list[tuple[str, str, str]] = []
@@ -50,6 +52,13 @@ class ScriptedAsker:
     def confirm(self, parent, title, question):
         self.confirmed.append(question)
         return self._next(self.confirm_answers, f"confirm: {question}")
+
+    def choose(self, parent, title, question, options):
+        """Answered with an option's key (or None: cancelled); records what was offered."""
+        self.choices.append((question, [key for key, _text in options]))
+        answer = self._next(self.choose_answers, f"choose: {question}")
+        assert answer is None or answer in [key for key, _text in options], answer
+        return answer
 
     def save_changes(self, parent, question):
         self.confirmed.append(question)

@@ -118,7 +118,7 @@ def test_a_new_activity_by_double_clicking_a_day(qtbot, page, choir, asker):
             item = dialog.sections.list.item(n)
             if item.text() in ("Tenor", "Bas"):
                 item.setCheckState(Qt.CheckState.Checked)
-        qtbot.keyClicks(dialog.place, "Zuiderstrandtheater")
+        qtbot.keyClicks(dialog.place.text, "Zuiderstrandtheater")
         dialog.accept()
         return dialog.result() == 1
 
@@ -234,7 +234,7 @@ def test_changing_the_rest_of_the_series_from_a_date(qtbot, page, choir, asker):
         assert dialog.from_day.date() == D(2026, 12, 15)
         assert dialog.first_date.isReadOnly()
         dialog.start.set_time(T(19, 45))
-        qtbot.keyClicks(dialog.place, "Nieuwe Kerk")
+        qtbot.keyClicks(dialog.place.text, "Nieuwe Kerk")
         dialog.accept()
         return dialog.result() == 1
 

@@ -18,6 +18,7 @@ from verenigingsbeheer.ui.pages.dashboard.controller import DashboardPage
 from verenigingsbeheer.ui.pages.history.controller import HistoryPage
 from verenigingsbeheer.ui.pages.members.controller import MembersPage
 from verenigingsbeheer.ui.pages.privacy.controller import PrivacyPage
+from verenigingsbeheer.ui.pages.rooms.controller import RoomsPage
 
 
 def visible_texts(widget) -> set[str]:
@@ -56,6 +57,7 @@ def test_every_page_by_click(controller, qtbot):
         "Leden",
         "Activiteiten",
         "Aanwezigheid",
+        "Zalen",
         "Vereniging",
         "Privacy",
         "Reservekopieën",
@@ -63,7 +65,7 @@ def test_every_page_by_click(controller, qtbot):
     ]
     order = [page_class for page_class, _icon in PAGES]
     for expected in [MembersPage, AssociationPage, PrivacyPage, BackupsPage, HistoryPage,
-                     AttendancePage, ActivitiesPage, DashboardPage]:  # fmt: skip
+                     AttendancePage, ActivitiesPage, RoomsPage, DashboardPage]:  # fmt: skip
         row = order.index(expected)
         rect = sidebar.visualItemRect(sidebar.item(row))
         qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -75,8 +77,8 @@ def test_every_page_by_shortcut(controller, qtbot):
     window = controller.window
     window.activateWindow()
     order = [page_class for page_class, _icon in PAGES]
-    for expected in [MembersPage, ActivitiesPage, AttendancePage, AssociationPage, PrivacyPage,
-                     BackupsPage, HistoryPage, DashboardPage]:  # fmt: skip
+    for expected in [MembersPage, ActivitiesPage, AttendancePage, RoomsPage, AssociationPage,
+                     PrivacyPage, BackupsPage, HistoryPage, DashboardPage]:  # fmt: skip
         key = Qt.Key(Qt.Key.Key_1.value + order.index(expected))
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert isinstance(window.current_page(), expected)
@@ -109,7 +111,8 @@ def test_switching_to_english_changes_visible_labels(controller, asker, qtbot, p
     assert "Saturday, 7 March 2026" in after
     sidebar = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert sidebar == [
-        "Dashboard", "Members", "Activities", "Attendance", "Association", "Privacy", "Backups",
+        "Dashboard", "Members", "Activities", "Attendance", "Rooms", "Association", "Privacy",
+        "Backups",
         "Log",
     ]  # fmt: skip
     assert settings_store.load(paths.settings_file).language == "en"

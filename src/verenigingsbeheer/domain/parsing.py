@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from verenigingsbeheer.domain.money import Money
+
 _DATE_DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})\s*$")
 _DATE_YMD = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
 _HOUSE = re.compile(r"^\s*(\d+)\s*[-/ ]?\s*(.*?)\s*$")
@@ -47,3 +49,18 @@ def parse_yes_no(text: str) -> bool:
     if value in NO:
         return False
     raise ValueError(text)
+
+
+def parse_money(text: str) -> Money:
+    """`22,50`, `€ 1.234,50`, `35` or `35.00` as typed by a Dutch user; ValueError when it
+    is no amount. A comma is the decimal sign; dots before three digits group thousands."""
+    value = text.replace("€", "").replace("\xa0", "").replace(" ", "").strip()
+    if not value:
+        raise ValueError(text)
+    if "," in value:
+        value = value.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", value):
+        value = value.replace(".", "")
+    if not re.fullmatch(r"-?\d+(\.\d{1,2})?", value):
+        raise ValueError(text)
+    return Money.euros(value)

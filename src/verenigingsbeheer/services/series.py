@@ -339,3 +339,21 @@ def _update_series(series: ActivitySeries, details: SeriesDetails, rule: SeriesR
             series.section_links.remove(link)
     for section_id in sorted(wanted - {link.section_id for link in series.section_links}):
         series.section_links.append(SeriesSection(section_id=section_id))
+
+
+def list_series(session: Session) -> list[tuple[int, str]]:
+    """(id, "Repetitie: dinsdag 20:00–22:15, 1 sep 2026 – 30 jun 2027") for choosing one,
+    the newest first."""
+    from verenigingsbeheer.i18n.formatting import format_date
+
+    found = []
+    query = select(ActivitySeries).order_by(ActivitySeries.first_date.desc())
+    for series in session.execute(query).scalars():
+        every = _(rules.WEEKDAYS[series.weekday]).lower()
+        text = _("{title}: {weekday} {start}–{end}, {first} – {last}").format(
+            title=series.title, weekday=every, start=f"{series.start_time:%H:%M}",
+            end=f"{series.end_time:%H:%M}", first=format_date(series.first_date, "d MMM y"),
+            last=format_date(series.last_date, "d MMM y"),
+        )  # fmt: skip
+        found.append((series.id, text))
+    return found

@@ -32,6 +32,7 @@ from verenigingsbeheer.ui.pages.dashboard.controller import DashboardPage
 from verenigingsbeheer.ui.pages.history.controller import HistoryPage, undo_action
 from verenigingsbeheer.ui.pages.members.controller import MembersPage
 from verenigingsbeheer.ui.pages.privacy.controller import PrivacyPage
+from verenigingsbeheer.ui.pages.rooms.controller import RoomsPage
 from verenigingsbeheer.ui.startup import after_first_paint
 
 # (page class, icon) in sidebar order; Ctrl+1, Ctrl+2, ... follow this order.
@@ -40,6 +41,7 @@ PAGES = (
     (MembersPage, "members"),
     (ActivitiesPage, "activities"),
     (AttendancePage, "attendance"),
+    (RoomsPage, "rooms"),
     (AssociationPage, "association"),
     (PrivacyPage, "privacy"),
     (BackupsPage, "backups"),

@@ -23,6 +23,11 @@ def file_filter() -> str:
 class Asker(Protocol):
     def confirm(self, parent: QWidget | None, title: str, question: str) -> bool: ...
 
+    def choose(
+        self, parent: QWidget | None, title: str, question: str, options: list[tuple[str, str]]
+    ) -> str | None:
+        """One of several answers: `options` are (key, button text); None when cancelled."""
+
     def save_changes(self, parent: QWidget | None, question: str) -> str:
         """ "save", "discard" or "cancel" for edits that would otherwise be lost."""
 
@@ -87,6 +92,17 @@ class QtAsker:
         box.addButton(_("No"), QMessageBox.ButtonRole.NoRole)
         box.exec()
         return box.clickedButton() is yes
+
+    def choose(
+        self, parent: QWidget | None, title: str, question: str, options: list[tuple[str, str]]
+    ) -> str | None:
+        box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+        buttons = {box.addButton(text, QMessageBox.ButtonRole.AcceptRole): key
+                   for key, text in options}  # fmt: skip
+        cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return buttons.get(box.clickedButton())
 
     def save_changes(self, parent: QWidget | None, question: str) -> str:
         box = QMessageBox(QMessageBox.Icon.Question, _("Unsaved changes"), question, parent=parent)

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,6 +25,7 @@ from verenigingsbeheer.i18n import _
 from verenigingsbeheer.ui.widgets.date_field import DateField
 from verenigingsbeheer.ui.widgets.dialog_buttons import ok_cancel
 from verenigingsbeheer.ui.widgets.field_marks import error_label, mark
+from verenigingsbeheer.ui.widgets.place_choice import PlaceChoice
 from verenigingsbeheer.ui.widgets.sections_choice import SectionsChoice, TimeField
 
 NO_AUDIENCE = -1  # the spin box's "not known"
@@ -37,18 +36,6 @@ def kind_combo() -> QComboBox:
     for key in rules.KINDS:
         combo.addItem(rules.kind_label(key), key)
     return combo
-
-
-def place_field(places: list[str]) -> QLineEdit:
-    """The place, with the places used before offered as one types."""
-    field = QLineEdit()
-    field.setMaxLength(200)
-    field.setPlaceholderText(_("e.g. Kloosterkerk, Lange Voorhout 4"))
-    completer = QCompleter(places, field)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    field.setCompleter(completer)
-    return field
 
 
 def time_row(start: TimeField, end: TimeField) -> QWidget:
@@ -70,6 +57,8 @@ class ActivityDialog(QDialog):
         places: list[str],
         details: ActivityDetails | None = None,
         *,
+        rooms: list[tuple[int, str]] = (),
+        room_id: int | None = None,
         series_title: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -93,7 +82,7 @@ class ActivityDialog(QDialog):
         self.date = DateField(today)
         self.start = TimeField(dt.time(20, 0))
         self.end = TimeField(dt.time(22, 0))
-        self.place = place_field(places)
+        self.place = PlaceChoice(list(rooms), places)
         self.sections = SectionsChoice(sections)
         self.public = QCheckBox(_("Public (counts for subsidies)"))
         self.audience = QSpinBox()
@@ -124,6 +113,7 @@ class ActivityDialog(QDialog):
         form.addRow(ok_cancel(self))
 
         self._typed_title = False
+        self._room_id = room_id
         if details is not None:
             self.set_details(details)
         else:
@@ -140,7 +130,7 @@ class ActivityDialog(QDialog):
         self.date.set_date(details.date)
         self.start.set_time(details.start_time)
         self.end.set_time(details.end_time)
-        self.place.setText(details.place)
+        self.place.set_place(self._room_id, details.place)
         self.sections.set_section_ids(details.section_ids)
         self.public.setChecked(details.public)
         self.audience.setValue(NO_AUDIENCE if details.audience is None else details.audience)
@@ -153,6 +143,10 @@ class ActivityDialog(QDialog):
             self.start.set_time(start)
             end = (dt.datetime.combine(day, start) + dt.timedelta(hours=2)).time()
             self.end.set_time(end if end > start else dt.time(23, 55))
+
+    def room_id(self) -> int | None:
+        """The room chosen: the activity is booked there."""
+        return self.place.room_id()
 
     def _kind_changed(self, _index: int = 0) -> None:
         kind = self.kind.currentData()
@@ -172,7 +166,7 @@ class ActivityDialog(QDialog):
             date=self.date.date() or dt.date.min,
             start_time=self.start.value(),
             end_time=self.end.value(),
-            place=self.place.text(),
+            place=self.place.place(),
             section_ids=self.sections.section_ids(),
             public=self.public.isChecked(),
             audience=None if audience == NO_AUDIENCE else audience,
@@ -191,7 +185,7 @@ class ActivityDialog(QDialog):
         if self.sections.problem():
             problems["sections"] = self.sections.problem()
         widgets = {"kind": self.kind, "title": self.title, "date": self.date,
-                   "end_time": self.end, "place": self.place, "sections": self.sections.list,
+                   "end_time": self.end, "place": self.place.text, "sections": self.sections.list,
                    "audience": self.audience}  # fmt: skip
         for key, label in self.problems.items():
             mark(widgets[key], label, problems.get(key, ""))

@@ -35,10 +35,11 @@ from verenigingsbeheer.domain.activities import SeriesRule, SkippedDate
 from verenigingsbeheer.i18n import _, ngettext
 from verenigingsbeheer.i18n.formatting import format_date, format_number
 from verenigingsbeheer.services.series import SeriesDetails
-from verenigingsbeheer.ui.dialogs.activity_dialog import kind_combo, place_field, time_row
+from verenigingsbeheer.ui.dialogs.activity_dialog import kind_combo, time_row
 from verenigingsbeheer.ui.widgets.date_field import DateField
 from verenigingsbeheer.ui.widgets.dialog_buttons import ok_cancel
 from verenigingsbeheer.ui.widgets.field_marks import error_label, mark
+from verenigingsbeheer.ui.widgets.place_choice import PlaceChoice
 from verenigingsbeheer.ui.widgets.sections_choice import SectionsChoice, TimeField
 
 Preview = Callable[[SeriesRule], tuple[list[dt.date], list[SkippedDate]]]
@@ -63,6 +64,7 @@ class SeriesDialog(QDialog):
         holidays_known: Callable[[dt.date, dt.date], bool],
         *,
         edit_holidays: Callable[[], None] | None = None,
+        rooms: list[tuple[int, str]] = (),
         current: SeriesDetails | None = None,
         from_day: dt.date | None = None,
         parent: QWidget | None = None,
@@ -93,7 +95,7 @@ class SeriesDialog(QDialog):
         self.last_date = DateField(today)
         self.last_date.set_date(last)
         self.from_day = DateField(today)
-        self.place = place_field(places)
+        self.place = PlaceChoice(list(rooms), places)
         self.sections = SectionsChoice(sections)
         self.skip_public = QCheckBox(_("Skip public holidays"))
         self.skip_public.setChecked(True)
@@ -183,7 +185,7 @@ class SeriesDialog(QDialog):
         self.first_date.setToolTip(_("The first day of a series stays as it was."))
         self.last_date.set_date(rule.last_date)
         self.from_day.set_date(from_day)
-        self.place.setText(current.place)
+        self.place.set_place(current.room_id, current.place)
         self.sections.set_section_ids(current.section_ids)
         self.skip_public.setChecked(rule.skip_public_holidays)
         self.skip_school.setChecked(rule.skip_school_holidays)
@@ -217,9 +219,10 @@ class SeriesDialog(QDialog):
             self.kind.currentData(),
             self.title.text(),
             rule,
-            self.place.text(),
+            self.place.place(),
             self.sections.section_ids(),
             self.notes.toPlainText(),
+            self.place.room_id(),
         )
 
     def change_from(self) -> dt.date:
@@ -256,7 +259,7 @@ class SeriesDialog(QDialog):
         if self.sections.problem():
             problems["sections"] = self.sections.problem()
         widgets = {"title": self.title, "dates": self.last_date, "end_time": self.end,
-                   "sections": self.sections.list, "place": self.place}  # fmt: skip
+                   "sections": self.sections.list, "place": self.place.text}  # fmt: skip
         for key, label in self.problem.items():
             mark(widgets[key], label, problems.get(key, ""))
         return problems

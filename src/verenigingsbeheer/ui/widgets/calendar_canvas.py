@@ -41,7 +41,11 @@ def kind_colour(row: ActivityRow) -> QColor:
 
 
 def describe(row: ActivityRow) -> str:
-    """The tooltip: everything the box has no room for."""
+    """The tooltip: everything the box has no room for (an item of another kind, such as a
+    room's booking, brings its own `tooltip`)."""
+    own = getattr(row, "tooltip", None)
+    if own is not None:
+        return own
     lines = [
         row.title,
         f"{format_date(row.date, 'full')}, {hhmm(row.start_time)}–{hhmm(row.end_time)}",

@@ -1,6 +1,7 @@
 """What the activities page changes: new, edit, move, cancel and delete one activity; plan
 a season and change the rest of a series; the school holidays. Each is one transaction
-through `context.write`, after a dialog run through the asker (so tests fill it in)."""
+through `context.write`, after a dialog run through the asker (so tests fill it in); one
+that may find its room taken goes through `context.write_insisting`, which asks."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import datetime as dt
 
 from verenigingsbeheer.i18n import _, ngettext
 from verenigingsbeheer.i18n.formatting import format_date, format_number
-from verenigingsbeheer.services import activities, series
+from verenigingsbeheer.services import activities, bookings, rooms, series
 from verenigingsbeheer.ui.dialogs.activity_dialog import ActivityDialog
 from verenigingsbeheer.ui.dialogs.attendance import open_attendance
 from verenigingsbeheer.ui.dialogs.move_dialog import MoveDialog
@@ -21,20 +22,38 @@ def _places(page) -> list[str]:
         return activities.known_places(session)
 
 
+def _rooms(page) -> list[tuple[int, str]]:
+    with page.context.database.reading() as session:
+        return [(room.room_id, room.label) for room in rooms.list_rooms(session)]
+
+
+def _save(session, activity_id: int, room_id: int | None, old_room: int | None, accept: bool):
+    """The place chosen in the form: booked in that room, or no booking any more."""
+    if room_id != old_room or room_id is not None:
+        bookings.place_activity(session, activity_id, room_id, accept_conflicts=accept)
+
+
 def _when(row: activities.ActivityRow) -> str:
     return _("{title} on {date}").format(title=row.title, date=format_date(row.date, "full"))
 
 
 def new_activity(page, day: dt.date | None = None, start: dt.time | None = None) -> None:
     context = page.context
-    dialog = ActivityDialog(context.today(), page.sections, _places(page), parent=page)
+    dialog = ActivityDialog(
+        context.today(), page.sections, _places(page), rooms=_rooms(page), parent=page
+    )
     dialog.set_day(day or page.anchor, start)
     if not context.asker.run_dialog(dialog):
         return
-    details = dialog.details()
+    details, room_id = dialog.details(), dialog.room_id()
     made: list[int] = []
-    if context.write(page, lambda s: made.append(activities.create_activity(s, details))):
-        page.show_activity(made[0], details.date)
+
+    def create(session, accept: bool) -> None:
+        made.append(activities.create_activity(session, details))
+        _save(session, made[-1], room_id, None, accept)
+
+    if context.write_insisting(page, create):
+        page.show_activity(made[-1], details.date)
 
 
 def edit_activity(page) -> None:
@@ -47,15 +66,20 @@ def edit_activity(page) -> None:
         with context.database.reading() as session:
             title = series.get_series(session, row.series_id).title
     dialog = ActivityDialog(
-        context.today(), page.sections, _places(page), row.details, series_title=title,
-        parent=page,
+        context.today(), page.sections, _places(page), row.details, rooms=_rooms(page),
+        room_id=row.room_id, series_title=title, parent=page,
     )  # fmt: skip
     if not context.asker.run_dialog(dialog):
         return
-    details = dialog.details()
-    if details == row.details:
+    details, room_id = dialog.details(), dialog.room_id()
+    if details == row.details and room_id == row.room_id:
         return
-    if context.write(page, lambda s: activities.update_activity(s, row.activity_id, details)):
+
+    def update(session, accept: bool) -> None:
+        activities.update_activity(session, row.activity_id, details, accept_conflicts=accept)
+        _save(session, row.activity_id, room_id, row.room_id, accept)
+
+    if context.write_insisting(page, update):
         page.show_activity(row.activity_id, details.date)
 
 
@@ -69,8 +93,11 @@ def move_activity(page) -> None:
     day, start, end = dialog.moved_to()
     if (day, start, end) == (row.date, row.start_time, row.end_time):
         return
-    if page.context.write(
-        page, lambda s: activities.move_activity(s, row.activity_id, day, start, end)
+    if page.context.write_insisting(
+        page,
+        lambda s, accept: activities.move_activity(
+            s, row.activity_id, day, start, end, accept_conflicts=accept
+        ),
     ):
         page.show_activity(row.activity_id, day)
 
@@ -84,8 +111,11 @@ def move_to(page, activity_id: int, day: dt.date, start: dt.time | None) -> None
     start = start or row.start_time
     length = dt.datetime.combine(day, row.end_time) - dt.datetime.combine(day, row.start_time)
     end = (dt.datetime.combine(day, start) + length).time()
-    if page.context.write(
-        page, lambda s: activities.move_activity(s, activity_id, day, start, end)
+    if page.context.write_insisting(
+        page,
+        lambda s, accept: activities.move_activity(
+            s, activity_id, day, start, end, accept_conflicts=accept
+        ),
     ):
         page.show_activity(activity_id, day)
 
@@ -105,8 +135,11 @@ def cancel_activity(page) -> None:
         ).format(activity=_when(row)),
     ):
         return
-    if context.write(
-        page, lambda s: activities.cancel_activity(s, row.activity_id, not row.cancelled)
+    if context.write_insisting(
+        page,
+        lambda s, accept: activities.cancel_activity(
+            s, row.activity_id, not row.cancelled, accept_conflicts=accept
+        ),
     ):
         page.refresh()
 
@@ -158,7 +191,7 @@ def _series_dialog(page, series_id: int | None = None, **kwargs) -> SeriesDialog
     return SeriesDialog(
         page.context.today(), page.sections, _places(page), preview, known,
         edit_holidays=(lambda: edit_school_holidays(page)) if editable else None,
-        parent=page, **kwargs,
+        rooms=_rooms(page), parent=page, **kwargs,
     )  # fmt: skip
 
 
@@ -168,7 +201,9 @@ def plan_series(page) -> None:
     if not context.asker.run_dialog(dialog):
         return
     details = dialog.details()
-    if not context.write(page, lambda s: series.plan_series(s, details)):
+    if not context.write_many_bookings(
+        page, lambda s, on_conflict: series.plan_series(s, details, on_conflict=on_conflict)
+    ):
         return
     planned = len(dialog.preview_dates)
     context.asker.inform(
@@ -200,11 +235,17 @@ def change_series(page) -> None:
         return
     details, from_day = dialog.details(), dialog.change_from()
     done: list[series.SeriesChange] = []
-    if not context.write(
-        page, lambda s: done.append(series.change_series_from(s, row.series_id, from_day, details))
-    ):
+
+    def change(session, accept: bool) -> None:
+        done.append(
+            series.change_series_from(
+                session, row.series_id, from_day, details, accept_conflicts=accept
+            )
+        )
+
+    if not context.write_insisting(page, change):
         return
-    result = done[0]
+    result = done[-1]
     parts = [
         ngettext("{n} activity changed", "{n} activities changed", result.changed),
         ngettext("{n} added", "{n} added", result.added),

@@ -13,7 +13,14 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from verenigingsbeheer.domain import activities as rules
 from verenigingsbeheer.i18n import _, ngettext
 from verenigingsbeheer.i18n.formatting import format_date, format_number
-from verenigingsbeheer.services import activities, attendance, categories, series
+from verenigingsbeheer.services import (
+    activities,
+    attendance,
+    booking_checks,
+    bookings,
+    categories,
+    series,
+)
 from verenigingsbeheer.services.activities import ActivityRow
 from verenigingsbeheer.ui.context import PageContext
 from verenigingsbeheer.ui.models.activities_table import ActivitiesTableModel, status_text
@@ -288,7 +295,24 @@ class ActivitiesPage(ActivitiesView):
         with self.context.database.reading() as session:
             found = attendance.registration(session, row.activity_id)
             rule = series.get_series(session, row.series_id) if row.series_id else None
-        self.details.setText(details_html(row, found, rule, self.context.today()))
+            warnings = []
+            booked = bookings.booking_of_activity(session, row.activity_id)
+            if booked is not None:
+                if booked.status == "option":
+                    warnings.append(_("The room is only an option so far."))
+                warnings.extend(
+                    _("Double booked with {other}").format(other=other.describe())
+                    for other in bookings.conflicts_with(
+                        session, booked.room_id, booked.date, booked.start_time,
+                        booked.end_time, ignore=(booked.booking_id,),
+                    )
+                    if booked.status != "cancelled"
+                )  # fmt: skip
+                warnings.append(booking_checks.capacity_problem(session, booked))
+        html = details_html(row, found, rule, self.context.today())
+        for warning in filter(None, warnings):
+            html += f"<p style='color:#b3261e'>⚠ {escape(warning)}</p>"
+        self.details.setText(html)
 
 
 def details_html(row: ActivityRow, found, rule, today: dt.date) -> str:

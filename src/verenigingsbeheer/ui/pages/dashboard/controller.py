@@ -9,7 +9,14 @@ from PySide6.QtGui import QPixmap
 
 from verenigingsbeheer.i18n import _
 from verenigingsbeheer.i18n.formatting import format_date, format_number, format_percent
-from verenigingsbeheer.services import activities, association, attendance, members, overview
+from verenigingsbeheer.services import (
+    activities,
+    association,
+    attendance,
+    booking_checks,
+    members,
+    overview,
+)
 from verenigingsbeheer.services import attendance_figures as figures
 from verenigingsbeheer.services.activities import ActivityRow
 from verenigingsbeheer.services.attendance import SectionTally
@@ -39,6 +46,7 @@ class DashboardPage(DashboardView):
             per_section = members.current_per_section(session, today)
             board = members.current_board(session, today)
             coming = activities.next_activities(session, self._now(), count=5)
+            conflicts = booking_checks.all_conflicts(session, today)
             last = figures.last_rehearsal(session, today)
             rehearsal = (
                 (activities.get_activity(session, last), attendance.section_tallies(session, last))
@@ -70,6 +78,8 @@ class DashboardPage(DashboardView):
         self.sections_empty.setVisible(not per_section)
         self.set_board([(row.title, row.name.full) for row in board])
         self.set_next_activities([_when_and_what(row) for row in coming])
+        shown = [_conflict_line(c) for c in conflicts[:3]]
+        self.set_conflicts(shown, len(conflicts) - len(shown))
         self._show_last_rehearsal(rehearsal)
 
     def _now(self) -> dt.datetime:
@@ -112,6 +122,18 @@ class DashboardPage(DashboardView):
 
     def can_leave(self) -> bool:
         return True
+
+
+def _conflict_line(conflict: booking_checks.Conflict) -> str:
+    """ "di 8 dec: De Regentes – Grote zaal, Repetitie 20:00–22:15 and Yoga 21:00–22:00"."""
+    first, second = conflict.first, conflict.second
+    line = _("{day}: {room}, {first} and {second}").format(
+        day=format_date(first.date, "EEE d MMM"),
+        room=first.room_label,
+        first=f"{first.what} {first.start_time:%H:%M}–{first.end_time:%H:%M}",
+        second=f"{second.what} {second.start_time:%H:%M}–{second.end_time:%H:%M}",
+    )
+    return line + (" " + _("(on purpose)") if conflict.accepted else "")
 
 
 def _when_and_what(row: ActivityRow) -> tuple[str, str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -83,6 +85,14 @@ class DashboardView(QScrollArea):
         for card in (self.current_card, self.former_card, self.board_card):
             cards.addWidget(card)
         layout.addLayout(cards)
+        self.conflicts = QLabel()  # coming double bookings; hidden when there are none
+        self.conflicts.setWordWrap(True)
+        self.conflicts.setStyleSheet(
+            "QLabel { background: #fdecea; color: #8a1c13; border: 1px solid #f1b5ae;"
+            " border-radius: 4px; padding: 8px 10px; }"
+        )
+        self.conflicts.hide()
+        layout.addWidget(self.conflicts)
 
         columns = QGridLayout()
         columns.setHorizontalSpacing(32)
@@ -162,6 +172,18 @@ class DashboardView(QScrollArea):
             text.setMinimumWidth(120)
             self.next_list.addRow(label, text)
         self.next_empty.setVisible(not rows)
+
+    def set_conflicts(self, lines: list[str], more: int) -> None:
+        """The coming double bookings, one per line; `more` not shown."""
+        if not lines:
+            self.conflicts.hide()
+            return
+        text = "<b>" + escape(_("Double bookings coming up")) + "</b><br>"
+        text += "<br>".join(escape(line) for line in lines)
+        if more:
+            text += "<br>" + escape(_("and {n} more on the Rooms page").format(n=more))
+        self.conflicts.setText(text)
+        self.conflicts.show()
 
     def next_rows(self) -> list[tuple[str, str]]:
         return _form_rows(self.next_list)
