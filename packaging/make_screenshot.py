@@ -45,7 +45,7 @@ def main() -> int:
         out.mkdir(parents=True, exist_ok=True)
         shots = {"DashboardPage": "main-window", "MembersPage": "members",
                  "ActivitiesPage": "activities", "AttendancePage": "attendance",
-                 "AssociationPage": "association"}  # fmt: skip
+                 "RoomsPage": "rooms", "AssociationPage": "association"}  # fmt: skip
         for index, page in enumerate(window.pages()):
             name = shots.get(type(page).__name__)
             if name is not None:

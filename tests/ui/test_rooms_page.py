@@ -243,3 +243,24 @@ def test_read_only_changes_nothing(qtbot, choir, asker):
     assert page.rent_print_action.isEnabled()
     qtbot.mouseDClick(page.week, Qt.MouseButton.LeftButton)
     assert asker.dialogs == []
+
+
+def test_the_dashboard_lists_coming_double_bookings(qtbot, choir, asker):
+    from verenigingsbeheer.ui.pages.dashboard.controller import DashboardPage
+
+    with choir.database.transaction() as session:
+        venue = rooms.create_venue(session, rooms.VenueDetails("De Regentes"))
+        hall = rooms.create_room(session, venue, rooms.RoomDetails("Grote zaal"))
+        for day, purpose in ((D(2026, 12, 1), "Yoga"), (D(2026, 12, 22), "Bandje")):
+            bookings.book(session, bookings.BookingDetails(hall, day, T(21), T(23),
+                                                           purpose=purpose))  # fmt: skip
+        bookings.book_series(session, 1, hall, on_conflict="accept")  # the Tuesday series
+    page = make(qtbot, DashboardPage, choir, asker)
+    text = page.conflicts.text()
+    assert not page.conflicts.isHidden() and "Bandje" in text  # 22 December is coming
+    assert "Yoga" not in text  # 1 December lies behind us (today is 15 December)
+    with choir.database.transaction() as session:
+        bandje = next(r for r in bookings.list_bookings(session) if r.what == "Bandje")
+        bookings.set_status(session, bandje.booking_id, "cancelled")
+    page.refresh()
+    assert page.conflicts.isHidden()
