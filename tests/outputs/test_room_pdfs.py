@@ -65,7 +65,8 @@ def test_the_rent_overview_by_venue_room_and_month(made, tmp_path: Path):
     assert f"Totaal 2027 2 6,5 {euros('100')}" in text  # the Kapel's year
     assert f"De Regentes, alle zalen {heads} Totaal 2027 4 9,75 {euros('286.25')}" in text
     assert (
-        "Alleen bevestigde boekingen tellen mee, opties en geannuleerde boekingen niet. "
+        "Bevestigde boekingen tellen mee, en geannuleerde die toch gefactureerd of betaald "
+        "zijn; opties en andere geannuleerde boekingen niet. "
         f"Niet meegeteld in 2027: 1 optie ({euros('78.75')} als die bevestigd wordt) en 1 "
         "geannuleerde boeking." in text
     )

@@ -4,6 +4,7 @@ booked with conflicts, what a booking costs, an activity's place following it, c
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -258,3 +259,163 @@ def test_venues_keep_their_contact_as_a_person_and_rooms_with_bookings_stay(db, 
     with db.reading() as session:
         assert rooms.list_venues(session)[0].details.has_contact is False
         assert session.get(Person, contact) is None
+
+
+FIRST_TUESDAY = D(2027, 3, 2)
+
+
+def rehearsal(session, day: D = FIRST_TUESDAY) -> int:
+    return activities.create_activity(
+        session, ActivityDetails("rehearsal", "Repetitie", day, T(20), T(22))
+    )
+
+
+def test_a_settled_cost_stays_what_was_charged(db, hall):
+    with db.transaction() as session:
+        made = rehearsal(session)
+        booking_id = bookings.place_activity(session, made, hall)
+        bookings.mark(session, [booking_id], paid=True)
+        rooms.update_room(session, hall, replace(HALL, hourly_rate=Money.euros("50")))
+    with db.transaction() as session:  # another title, or a later start: still what was paid
+        row = activities.get_activity(session, made)
+        activities.update_activity(session, made, replace(row.details, title="Repetitie!"))
+        activities.move_activity(session, made, D(2027, 3, 2), T(19, 30), T(22))
+    with db.reading() as session:
+        assert bookings.get_booking(session, booking_id).cost == Money.euros("70.00")
+    with db.transaction() as session:  # not settled: a change of times follows the rates
+        other = rehearsal(session, D(2027, 3, 9))
+        second = bookings.place_activity(session, other, hall)
+        row = activities.get_activity(session, other)
+        activities.update_activity(session, other, replace(row.details, title="Anders"))
+        assert bookings.get_booking(session, second).cost == Money.euros("100.00")
+        activities.move_activity(session, other, D(2027, 3, 9), T(20), T(23))
+        assert bookings.get_booking(session, second).cost == Money.euros("150.00")
+
+
+def test_another_room_leaves_a_paid_booking_behind_and_a_typed_place_keeps_it(db, hall):
+    with db.transaction() as session:
+        venue = rooms.list_venues(session)[0].venue_id
+        studio = rooms.create_room(
+            session, venue, RoomDetails("Studio", hourly_rate=Money.euros("10"))
+        )
+        made = rehearsal(session)
+        paid = bookings.place_activity(session, made, hall)
+        bookings.mark(session, [paid], paid=True)
+        row = activities.get_activity(session, made)
+        activities.update_activity(session, made, row.details, room=studio)
+    with db.reading() as session:
+        old = bookings.get_booking(session, paid)
+        new = bookings.booking_of_activity(session, made)
+        assert (old.status, old.paid, old.room_id, old.activity_id) == (
+            "cancelled", True, hall, None)  # fmt: skip
+        assert old.purpose == "Repetitie" and old.cost == Money.euros("70.00")
+        assert (new.room_id, new.cost, new.paid) == (studio, Money.euros("20.00"), False)
+    with db.transaction() as session:  # a typed place: the unpaid studio booking goes
+        row = activities.get_activity(session, made)
+        activities.update_activity(session, made, replace(row.details, place="Bij Anna"), room=None)
+    with db.reading() as session:
+        row = activities.get_activity(session, made)
+        assert (row.place, row.room_id) == ("Bij Anna", None)
+        assert [b.booking_id for b in bookings.list_bookings(session)] == [paid]
+
+
+def test_a_room_and_times_changed_together_are_checked_once_as_chosen(db, hall):
+    with db.transaction() as session:
+        studio = rooms.create_room(
+            session, rooms.list_venues(session)[0].venue_id, RoomDetails("Studio")
+        )
+        made = rehearsal(session)
+        bookings.place_activity(session, made, hall)
+        bookings.book(session, booking(hall, D(2027, 3, 2), T(17), T(18), purpose="Toneel"))
+        bookings.book(session, booking(studio, D(2027, 3, 2), T(17, 30), T(19), purpose="Yoga"))
+    row = None
+    with pytest.raises(ConflictFound, match="Yoga") as found, db.transaction() as session:
+        row = activities.get_activity(session, made)
+        later = replace(row.details, start_time=T(17), end_time=T(19))
+        activities.update_activity(session, made, later, room=studio)
+    assert "Toneel" not in found.value.message  # only what is in the way where it goes
+
+
+def test_a_booking_the_board_cancelled_stays_cancelled(db, hall):
+    with db.transaction() as session:
+        made = rehearsal(session)
+        booking_id = bookings.place_activity(session, made, hall)
+        bookings.set_status(session, booking_id, "cancelled")
+        row = activities.get_activity(session, made)
+        activities.update_activity(session, made, replace(row.details, title="Repetitie 2"))
+    with db.reading() as session:
+        assert bookings.get_booking(session, booking_id).status == "cancelled"
+        row = activities.get_activity(session, made)
+        assert (row.place, row.room_id) == ("", None)  # no room: not shown nor exported
+    with db.transaction() as session:
+        activities.cancel_activity(session, made)
+    with pytest.raises(UserError, match="afgelast"), db.transaction() as session:
+        bookings.set_status(session, booking_id, "confirmed")
+    with db.transaction() as session:  # takes place after all: the room is wanted again
+        activities.cancel_activity(session, made, cancelled=False)
+    with db.reading() as session:
+        assert bookings.get_booking(session, booking_id).status == "confirmed"
+
+
+def test_undoing_a_deleted_activity_brings_its_booking_back(db, hall):
+    from verenigingsbeheer.services import history
+
+    with db.transaction() as session:
+        made = rehearsal(session)
+        bookings.place_activity(session, made, hall)
+    with db.transaction() as session:
+        activities.delete_activity(session, made)
+    with db.reading() as session:
+        assert bookings.list_bookings(session) == []
+        last = history.last_undoable(session, db.actions)
+    with db.transaction() as session:
+        history.undo(session, last.action_id)
+    with db.reading() as session:
+        assert activities.get_activity(session, made).room_id == hall
+
+
+def test_longer_set_up_time_that_makes_bookings_overlap_asks_first(db, hall):
+    with db.transaction() as session:
+        bookings.book(session, booking(hall, D(2027, 3, 2), T(18), T(19, 30), purpose="A"))
+        bookings.book(session, booking(hall, D(2027, 3, 2), T(20, 15), T(22), purpose="B"))
+    longer = replace(HALL, buffer_before=30, buffer_after=30)  # 19:30 + 30 > 20:15 - 30
+    with pytest.raises(ConflictFound, match="A"), db.transaction() as session:
+        rooms.update_room(session, hall, longer)
+    with db.transaction() as session:
+        rooms.update_room(session, hall, longer, accept_conflicts=True)
+    with db.reading() as session:
+        [pair] = booking_checks.all_conflicts(session)
+        assert pair.first.conflict_accepted and pair.second.conflict_accepted
+
+
+def test_a_series_booked_in_full_takes_the_room(db, hall):
+    rule = SeriesRule(1, T(20), T(22), D(2027, 3, 2), D(2027, 3, 16))
+    with db.transaction() as session:
+        series_id = series.plan_series(
+            session, series.SeriesDetails("rehearsal", "Rep", rule, "De Regentes")
+        )
+        bookings.book_series(session, series_id, hall)
+    with db.reading() as session:
+        details = series.get_series(session, series_id)
+    assert (details.room_id, details.place) == (hall, "")
+    with db.transaction() as session:  # a longer season: the new weeks are booked too
+        later = series.SeriesDetails("rehearsal", "Rep", replace(rule, last_date=D(2027, 3, 30)),
+                                     room_id=hall)  # fmt: skip
+        series.change_series_from(session, series_id, D(2027, 3, 2), later)
+    with db.reading() as session:
+        assert len(bookings.list_bookings(session, room_id=hall)) == 5
+
+
+def test_a_cancelled_booking_counts_in_the_rent_only_when_it_was_charged(db, hall):
+    from verenigingsbeheer.services import rent
+
+    with db.transaction() as session:
+        fee = bookings.book(session, booking(hall, D(2027, 3, 2), T(20), T(22)))  # € 70
+        free = bookings.book(session, booking(hall, D(2027, 3, 9), T(20), T(22)))
+        for booking_id in (fee, free):
+            bookings.set_status(session, booking_id, "cancelled")
+        bookings.mark(session, [fee], invoiced=True)  # the venue charged it all the same
+    with db.reading() as session:
+        overview = rent.rent_overview(session, 2027)
+        assert rent.rent_total(session, 2027) == Money.euros("70.00")
+    assert overview.total.invoiced == Money.euros("70.00") and overview.cancelled == 1

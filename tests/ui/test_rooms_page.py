@@ -264,3 +264,38 @@ def test_the_dashboard_lists_coming_double_bookings(qtbot, choir, asker):
         bookings.set_status(session, bandje.booking_id, "cancelled")
     page.refresh()
     assert page.conflicts.isHidden()
+
+
+def test_a_booking_deleted_from_the_calendar_and_a_conflict_opened_from_the_list(
+    qtbot, choir, asker
+):
+    with choir.database.transaction() as session:
+        venue = rooms.create_venue(session, rooms.VenueDetails("De Regentes"))
+        hall = rooms.create_room(session, venue, rooms.RoomDetails("Grote zaal"))
+        studio = rooms.create_room(session, venue, rooms.RoomDetails("Studio"))
+        yoga = bookings.book(session, bookings.BookingDetails(hall, D(2026, 12, 15), T(10),
+                                                              T(11), purpose="Yoga"))  # fmt: skip
+        for purpose in ("Koor", "Bandje"):  # an old double booking in the other room
+            bookings.book(session, bookings.BookingDetails(studio, D(2026, 10, 6), T(20), T(22),
+                                                           purpose=purpose),
+                          accept_conflicts=True)  # fmt: skip
+    page = make(qtbot, RoomsPage, choir, asker)
+    rect = page.week.activity_rect(yoga)
+    qtbot.mouseClick(page.week, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert [b.booking_id for b in page.selected_bookings()] == [yoga]
+    asker.confirm_answers.append(True)
+    page.delete_booking_action.trigger()
+    with choir.database.reading() as session:
+        assert yoga not in {b.booking_id for b in bookings.list_bookings(session)}
+    page.refresh()  # the calendar's old choice is gone: nothing breaks
+    assert page.selected_bookings() == []
+    page.past_conflicts.setChecked(True)
+    assert page.conflicts_model.rowCount() == 1
+
+    def look(dialog) -> bool:
+        assert dialog.purpose.text() == "Koor" and dialog.room.currentData() == studio
+        return False
+
+    asker.dialog_steps.append(look)
+    page.conflicts_table.doubleClicked.emit(page.conflicts_model.index(0, 0))
+    assert len(asker.dialogs) == 1

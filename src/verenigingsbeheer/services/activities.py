@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, replace
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from verenigingsbeheer.db import audit
@@ -90,7 +90,13 @@ def _rows(session: Session, query) -> list[ActivityRow]:
     recorded = exists().where(Attendance.activity_id == Activity.id)
     query = (
         query.add_columns(recorded, Booking.room_id, Venue.name, Room.name)
-        .outerjoin(Booking, Booking.activity_id == Activity.id)
+        .outerjoin(  # a booking the board cancelled is no place, unless the activity is off too
+            Booking,
+            and_(
+                Booking.activity_id == Activity.id,
+                or_(Booking.status != "cancelled", Activity.cancelled.is_(True)),
+            ),
+        )
         .outerjoin(Room, Room.id == Booking.room_id)
         .outerjoin(Venue, Venue.id == Room.venue_id)
         .options(selectinload(Activity.section_links))
@@ -245,16 +251,20 @@ def create_activity(
     return activity.id
 
 
+KEEP_ROOM = object()  # update_activity: the room stays as it is
+
+
 def update_activity(
     session: Session,
     activity_id: int,
     details: ActivityDetails,
     *,
+    room: int | None | object = KEEP_ROOM,
     accept_conflicts: bool = False,
 ) -> None:
     """Save the form; an activity of a series is from now on left alone by the series. Its
-    room booking follows the new day and times (ConflictFound when the room is taken then,
-    unless `accept_conflicts`)."""
+    room booking follows the new day and times, or with `room` moves to that room (None:
+    no room); ConflictFound when the room is taken then, unless `accept_conflicts`."""
     details = _checked(details)
     activity = _activity(session, activity_id)
     for name in ("kind", "title", "date", "start_time", "end_time", "place", "public",
@@ -263,7 +273,11 @@ def update_activity(
     _set_sections(activity, details.section_ids)
     if activity.series_id is not None:
         activity.detached = True
-    bookings.follow(session, activity, accept_conflicts=accept_conflicts)
+    if room is KEEP_ROOM:
+        bookings.follow(session, activity, accept_conflicts=accept_conflicts)
+    else:
+        bookings.place_activity(session, activity_id, room, accept_conflicts=accept_conflicts)
+        activity.place = details.place if room is None else ""
     audit.note(
         session,
         "edit",
@@ -303,7 +317,7 @@ def cancel_activity(
     activity.cancelled = cancelled
     if activity.series_id is not None:
         activity.detached = True
-    bookings.follow(session, activity, accept_conflicts=accept_conflicts)
+    bookings.follow(session, activity, accept_conflicts=accept_conflicts, status_follows=True)
     text = (
         _("Activity cancelled: {title} on {date}")
         if cancelled
@@ -338,6 +352,10 @@ def delete_activity(session: Session, activity_id: int) -> None:
         ),
         undoable=True,
     )
+    for booking in session.execute(
+        select(Booking).where(Booking.activity_id == activity_id)
+    ).scalars():  # through the ORM, so undo brings it back with the activity
+        bookings.let_go(session, booking)
     if activity.series_id is not None:
         slot = activity.series_date or activity.date
         known = select(SeriesSkip.id).where(

@@ -8,13 +8,18 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from verenigingsbeheer.db.models import Activity, Room
+from verenigingsbeheer.db.models import (
+    Activity,
+    ActivitySection,
+    Member,
+    MembershipPeriod,
+    Room,
+)
 from verenigingsbeheer.domain import rooms as rules
 from verenigingsbeheer.i18n import ngettext
-from verenigingsbeheer.services.attendance import expected_members
 from verenigingsbeheer.services.bookings import BookingRow, list_bookings
 
 
@@ -57,17 +62,30 @@ def all_conflicts(
     return found
 
 
+def room_conflicts(session: Session, room_id: int) -> list[Conflict]:
+    return [c for c in all_conflicts(session) if c.first.room_id == room_id]
+
+
 def conflicted_ids(conflicts: Iterable[Conflict]) -> set[int]:
     return {row.booking_id for c in conflicts for row in (c.first, c.second)}
 
 
 def expected_number(session: Session, activity_id: int) -> int:
-    """Who an activity brings into the room: the members expected, and for a performance
-    its audience too."""
+    """Who an activity brings into the room: the members expected (current that day, in
+    the sections it is for), and for a performance its audience too. Counted by SQLite,
+    as the rooms page asks it for every booking shown."""
     activity = session.get(Activity, activity_id)
     if activity is None:
         return 0
-    people = len(expected_members(session, activity_id))
+    current = select(MembershipPeriod.member_id).where(
+        MembershipPeriod.start_date <= activity.date,
+        or_(MembershipPeriod.end_date.is_(None), MembershipPeriod.end_date >= activity.date),
+    )
+    query = select(func.count(Member.id)).where(Member.id.in_(current))
+    sections = select(ActivitySection.section_id).where(ActivitySection.activity_id == activity_id)
+    if session.execute(sections.limit(1)).first() is not None:
+        query = query.where(Member.section_id.in_(sections))
+    people = session.execute(query).scalar_one()
     if activity.kind == "performance" and activity.audience:
         people += activity.audience
     return people

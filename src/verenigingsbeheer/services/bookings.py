@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from verenigingsbeheer.db import audit
-from verenigingsbeheer.db.models import Activity, Booking, Room, Venue
+from verenigingsbeheer.db.models import Activity, ActivitySeries, Booking, Room, Venue
 from verenigingsbeheer.domain import rooms as rules
 from verenigingsbeheer.domain.money import Money
 from verenigingsbeheer.errors import UserError, ValidationFailed
@@ -221,16 +221,31 @@ def _check_free(
     booking.conflict_accepted = bool(found)
 
 
+def _settled(booking: Booking) -> bool:
+    """Invoiced or paid: its amount is what the venue charged and no longer follows rates."""
+    return booking.invoiced or booking.paid
+
+
+def _reprice(session: Session, booking: Booking, before: tuple | None) -> None:
+    """The cost from the room's rates, when it is not agreed or settled, for a new booking
+    or one whose room or times changed; otherwise it stays what it was."""
+    now = (booking.room_id, booking.start_time, booking.end_time)
+    if booking.cost_agreed or (before is not None and (before == now or _settled(booking))):
+        return
+    booking.cost = computed_cost(session, *now).cents
+
+
 def _fill(session: Session, booking: Booking, details: BookingDetails) -> None:
+    before = (booking.room_id, booking.start_time, booking.end_time) if booking.id else None
     booking.room_id, booking.date = details.room_id, details.date
     booking.start_time, booking.end_time = details.start_time, details.end_time
     booking.status, booking.purpose, booking.notes = details.status, details.purpose, details.notes
     booking.invoiced, booking.paid = details.invoiced, details.paid
     booking.cost_agreed = details.cost is not None
-    cost = details.cost
-    if cost is None:
-        cost = computed_cost(session, details.room_id, details.start_time, details.end_time)
-    booking.cost = cost.cents
+    if details.cost is not None:
+        booking.cost = details.cost.cents
+    else:
+        _reprice(session, booking, before)
 
 
 def book(
@@ -271,6 +286,13 @@ def set_status(
         raise UserError(_("This booking no longer exists."))
     if status not in rules.STATUSES:
         raise UserError(_("Choose option, confirmed or cancelled."))
+    activity = session.get(Activity, booking.activity_id) if booking.activity_id else None
+    if activity is not None and activity.cancelled and status != "cancelled":
+        raise UserError(
+            _("{title} is cancelled; let it take place first (on the Activities page).").format(
+                title=activity.title
+            )
+        )
     booking.status = status
     _check_free(session, booking, accept_conflicts)
     audit.note(session, "edit", _("Booking {status}").format(status=rules.status_label(status)))
@@ -304,6 +326,19 @@ def delete_booking(session: Session, booking_id: int) -> None:
 
 
 # -- an activity's place ----------------------------------------------------------------------
+def let_go(session: Session, booking: Booking) -> None:
+    """The activity no longer wants this booking: a settled one stays as a cancelled
+    booking of its own (the rent overview counts what was charged), another goes."""
+    if _settled(booking):
+        activity = session.get(Activity, booking.activity_id)
+        booking.activity_id = None
+        booking.purpose = activity.title if activity is not None else booking.purpose
+        booking.status = "cancelled"
+    else:
+        session.delete(booking)
+    session.flush()
+
+
 def place_activity(
     session: Session,
     activity_id: int,
@@ -311,54 +346,71 @@ def place_activity(
     *,
     status: str = "confirmed",
     accept_conflicts: bool = False,
+    status_follows: bool = False,
 ) -> int | None:
     """Make `room_id` the activity's place (a booking at its times), or with None give up
-    its booking. A booking with its own agreed cost keeps it when only the times change."""
+    its booking. Another room is a new booking; one already invoiced or paid stays behind
+    as a cancelled booking, so no payment moves to a room it was not made for."""
     activity = session.get(Activity, activity_id)
     if activity is None:
         raise UserError(_("This activity no longer exists."))
     booking = session.execute(
         select(Booking).where(Booking.activity_id == activity_id)
     ).scalar_one_or_none()
+    if booking is not None and (room_id is None or booking.room_id != room_id):
+        let_go(session, booking)
+        booking = None
     if room_id is None:
-        if booking is not None:
-            session.delete(booking)
-            session.flush()
         return None
     if booking is None:
-        booking = Booking(activity_id=activity_id, status=status)
+        booking = Booking(activity_id=activity_id, room_id=room_id, status=status)
         session.add(booking)
-    elif booking.room_id != room_id:
-        booking.cost_agreed = False  # another room: its own rates
-    booking.room_id = room_id
-    follow(session, activity, booking, accept_conflicts=accept_conflicts)
+        _sync(activity, booking)
+        booking.status = "cancelled" if activity.cancelled else status
+        _reprice(session, booking, None)
+        session.flush()
+        _check_free(session, booking, accept_conflicts)
+    else:
+        follow(
+            session, activity, booking, accept_conflicts=accept_conflicts,
+            status_follows=status_follows,
+        )  # fmt: skip
     activity.place = ""  # the booking is the place now: one source of truth
     session.flush()
     return booking.id
 
 
+def _sync(activity: Activity, booking: Booking) -> None:
+    booking.date, booking.start_time, booking.end_time = (
+        activity.date, activity.start_time, activity.end_time
+    )  # fmt: skip
+
+
 def follow(
-    session: Session, activity: Activity, booking: Booking | None = None, *,
+    session: Session,
+    activity: Activity,
+    booking: Booking | None = None,
+    *,
     accept_conflicts: bool = False,
-) -> None:  # fmt: skip
-    """The activity moved, changed its times or was cancelled: its booking follows."""
+    status_follows: bool = False,
+) -> None:
+    """The activity moved or changed its times: its booking follows. With `status_follows`
+    (the activity was cancelled, or takes place after all) the booking is cancelled with
+    it or wanted again; otherwise a booking the board cancelled stays cancelled."""
     if booking is None:
         booking = session.execute(
             select(Booking).where(Booking.activity_id == activity.id)
         ).scalar_one_or_none()
         if booking is None:
             return
-    booking.date, booking.start_time, booking.end_time = (
-        activity.date, activity.start_time, activity.end_time
-    )  # fmt: skip
-    if activity.cancelled:
-        booking.status = "cancelled"
-    elif booking.status == "cancelled":
-        booking.status = "confirmed"  # takes place after all: the room is wanted again
-    if not booking.cost_agreed:
-        booking.cost = computed_cost(
-            session, booking.room_id, booking.start_time, booking.end_time
-        ).cents
+    before = (booking.room_id, booking.start_time, booking.end_time)
+    _sync(activity, booking)
+    if status_follows:
+        if activity.cancelled:
+            booking.status = "cancelled"
+        elif booking.status == "cancelled":
+            booking.status = "confirmed"  # takes place after all: the room is wanted again
+    _reprice(session, booking, before)
     session.flush()
     _check_free(session, booking, accept_conflicts)
 
@@ -417,7 +469,10 @@ def book_series(
             continue
         place_activity(session, occurrence.id, room_id, accept_conflicts=True)
         booked += 1
+    left_out = len(in_the_way) if on_conflict == "skip" else 0
+    series = session.get(ActivitySeries, series_id)
+    if series is not None and not left_out:  # its later occurrences are booked there too
+        series.room_id, series.place = room_id, ""
     audit.note(session, "edit", _("Series booked: {n} occurrences").format(n=booked))
     session.flush()
-    left_out = len(in_the_way) if on_conflict == "skip" else 0
     return SeriesBooking(booked, conflicted, left_out)

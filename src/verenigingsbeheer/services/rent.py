@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from verenigingsbeheer.db.models import Booking, Room
@@ -146,7 +146,8 @@ def _figure(cost: int, start: dt.time, end: dt.time, invoiced: bool, paid: bool)
 
 
 def rent_overview(session: Session, year: int) -> RentOverview:
-    """Every venue and room with its confirmed bookings of `year`, month by month."""
+    """Every venue and room with its confirmed bookings of `year` (and cancelled ones that
+    were charged all the same), month by month."""
     check_year(year)
     query = select(
         Booking.room_id, Booking.date, Booking.start_time, Booking.end_time, Booking.status,
@@ -158,8 +159,8 @@ def rent_overview(session: Session, year: int) -> RentOverview:
         if status == "option":
             options, options_cost = options + 1, options_cost + cost
             continue
-        if status != "confirmed":
-            cancelled += 1
+        if status == "cancelled" and not (invoiced or paid):
+            cancelled += 1  # a cancelled booking counts only when it was charged all the same
             continue
         months = per_room.setdefault(room_id, [RentFigures()] * MONTHS)
         months[day.month - 1] = months[day.month - 1] + _figure(cost, start, end, invoiced, paid)
@@ -179,6 +180,15 @@ def rent_overview(session: Session, year: int) -> RentOverview:
     return RentOverview(year, venues, options, Money(options_cost), cancelled)
 
 
+def _charged():
+    """Confirmed bookings, and cancelled ones that were invoiced or paid all the same (a
+    late cancellation the venue still charges)."""
+    return or_(
+        Booking.status == "confirmed",
+        and_(Booking.status == "cancelled", or_(Booking.invoiced, Booking.paid)),
+    )
+
+
 def rent_between(
     session: Session,
     start: dt.date,
@@ -187,11 +197,11 @@ def rent_between(
     room_id: int | None = None,
     venue_id: int | None = None,
 ) -> RentFigures:
-    """The confirmed bookings of a period (both days included), of one room or venue or
+    """The confirmed (or charged) bookings of a period (both days included), of one room or venue or
     all: for a season, or a subsidy year that is no calendar year."""
     query = select(
         Booking.cost, Booking.start_time, Booking.end_time, Booking.invoiced, Booking.paid
-    ).where(Booking.status == "confirmed", Booking.date >= start, Booking.date <= end)
+    ).where(_charged(), Booking.date >= start, Booking.date <= end)
     if room_id is not None:
         query = query.where(Booking.room_id == room_id)
     if venue_id is not None:

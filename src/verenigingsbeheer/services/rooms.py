@@ -232,13 +232,35 @@ def create_room(session: Session, venue_id: int, details: RoomDetails) -> int:
     return room.id
 
 
-def update_room(session: Session, room_id: int, details: RoomDetails) -> None:
-    """Change the room; bookings keep the cost agreed when they were made."""
+def update_room(
+    session: Session, room_id: int, details: RoomDetails, *, accept_conflicts: bool = False
+) -> None:
+    """Change the room; bookings keep the cost they have. Longer set-up or clearing time
+    that makes bookings overlap is refused with ConflictFound (unless accepted: then they
+    are marked)."""
+    # Imported here: the checks read bookings, whose module reads rooms through this one.
+    from verenigingsbeheer.services import booking_checks
+    from verenigingsbeheer.services.bookings import ConflictFound
+
     details = _checked_room(details)
     room = session.get(Room, room_id)
     if room is None:
         raise UserError(_("This room no longer exists."))
+
+    def pairs() -> set[tuple[int, int]]:
+        found = booking_checks.room_conflicts(session, room_id)
+        return {(c.first.booking_id, c.second.booking_id) for c in found}
+
+    before = pairs()
     _fill_room(room, details)
+    session.flush()
+    new = [c for c in booking_checks.room_conflicts(session, room_id)
+           if (c.first.booking_id, c.second.booking_id) not in before]  # fmt: skip
+    if new and not accept_conflicts:
+        raise ConflictFound([row for c in new for row in (c.first, c.second)])
+    for conflict in new:
+        for row in (conflict.first, conflict.second):
+            session.get(Booking, row.booking_id).conflict_accepted = True
     audit.note(
         session,
         "edit",

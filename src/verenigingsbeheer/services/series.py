@@ -312,13 +312,16 @@ def _book(
     session: Session, activity: Activity, room_id: int | None, accept: bool, had_room: bool
 ) -> None:
     """The series' room for one of its occurrences; without one, a booking the series
-    made goes, and one made for this occurrence alone follows it."""
+    made goes, and one made for this occurrence alone follows it. Cancelled or revived by
+    the series, its booking is too."""
     if room_id is not None:
-        bookings.place_activity(session, activity.id, room_id, accept_conflicts=accept)
+        bookings.place_activity(
+            session, activity.id, room_id, accept_conflicts=accept, status_follows=True
+        )
     elif had_room:
         bookings.place_activity(session, activity.id, None)
     else:
-        bookings.follow(session, activity, accept_conflicts=accept)
+        bookings.follow(session, activity, accept_conflicts=accept, status_follows=True)
 
 
 def _update_series(series: ActivitySeries, details: SeriesDetails, rule: SeriesRule) -> None:

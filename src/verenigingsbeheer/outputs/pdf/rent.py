@@ -130,7 +130,10 @@ def _venue_part(venue: VenueRent, year: int) -> list[Flowable]:
 
 def left_out(overview: RentOverview) -> str:
     """What did not count, in one sentence for under the title."""
-    rule = _("Only confirmed bookings count; options and cancelled bookings do not.")
+    rule = _(
+        "Confirmed bookings count, and cancelled ones that were invoiced or paid all the "
+        "same; options and other cancelled bookings do not."
+    )
     options = ngettext(
         "{n} option ({amount} if confirmed)",
         "{n} options ({amount} if confirmed)",

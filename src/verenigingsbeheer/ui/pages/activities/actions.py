@@ -27,12 +27,6 @@ def _rooms(page) -> list[tuple[int, str]]:
         return [(room.room_id, room.label) for room in rooms.list_rooms(session)]
 
 
-def _save(session, activity_id: int, room_id: int | None, old_room: int | None, accept: bool):
-    """The place chosen in the form: booked in that room, or no booking any more."""
-    if room_id != old_room or room_id is not None:
-        bookings.place_activity(session, activity_id, room_id, accept_conflicts=accept)
-
-
 def _when(row: activities.ActivityRow) -> str:
     return _("{title} on {date}").format(title=row.title, date=format_date(row.date, "full"))
 
@@ -50,7 +44,8 @@ def new_activity(page, day: dt.date | None = None, start: dt.time | None = None)
 
     def create(session, accept: bool) -> None:
         made.append(activities.create_activity(session, details))
-        _save(session, made[-1], room_id, None, accept)
+        if room_id is not None:
+            bookings.place_activity(session, made[-1], room_id, accept_conflicts=accept)
 
     if context.write_insisting(page, create):
         page.show_activity(made[-1], details.date)
@@ -75,9 +70,10 @@ def edit_activity(page) -> None:
     if details == row.details and room_id == row.room_id:
         return
 
-    def update(session, accept: bool) -> None:
-        activities.update_activity(session, row.activity_id, details, accept_conflicts=accept)
-        _save(session, row.activity_id, room_id, row.room_id, accept)
+    def update(session, accept: bool) -> None:  # one check, on the room and times chosen
+        activities.update_activity(
+            session, row.activity_id, details, room=room_id, accept_conflicts=accept
+        )
 
     if context.write_insisting(page, update):
         page.show_activity(row.activity_id, details.date)
@@ -201,11 +197,18 @@ def plan_series(page) -> None:
     if not context.asker.run_dialog(dialog):
         return
     details = dialog.details()
+    made: list[int] = []
     if not context.write_many_bookings(
-        page, lambda s, on_conflict: series.plan_series(s, details, on_conflict=on_conflict)
+        page,
+        lambda s, on_conflict: made.append(series.plan_series(s, details, on_conflict=on_conflict)),
     ):
         return
     planned = len(dialog.preview_dates)
+    unbooked = 0
+    if details.room_id is not None:  # left out where the room was taken
+        with context.database.reading() as session:
+            found = activities.list_activities(session, include_cancelled=False)
+        unbooked = sum(1 for r in found if r.series_id == made[-1] and r.room_id is None)
     context.asker.inform(
         page,
         _("Season planned"),
@@ -217,7 +220,17 @@ def plan_series(page) -> None:
             title=details.title,
             n=format_number(planned),
             date=format_date(dialog.preview_dates[0], "full"),
-        ),  # fmt: skip
+        )  # fmt: skip
+        + (
+            " "
+            + ngettext(
+                "{n} of them has no room yet: it was taken then.",
+                "{n} of them have no room yet: it was taken then.",
+                unbooked,
+            ).format(n=format_number(unbooked))
+            if unbooked
+            else ""
+        ),
     )
     page.anchor = dialog.preview_dates[0]
     page.refresh()

@@ -93,7 +93,10 @@ def edit_place(page) -> None:
     dialog = RoomDialog(room.venue_name, room.details, page)
     if context.asker.run_dialog(dialog):
         details = dialog.details()
-        if context.write(page, lambda s: rooms.update_room(s, chosen_id, details)):
+        if context.write_insisting(
+            page,
+            lambda s, accept: rooms.update_room(s, chosen_id, details, accept_conflicts=accept),
+        ):
             page.refresh()
 
 
@@ -145,12 +148,16 @@ def new_booking(page, day: dt.date | None = None, start: dt.time | None = None) 
         _refresh(page, made[-1])
 
 
-def edit_booking(page) -> None:
-    chosen = page.selected_bookings()
-    if len(chosen) != 1:
-        return
-    row = chosen[0]
+def edit_booking(page, row: bookings.BookingRow | None = None) -> None:
+    """The chosen booking's form (or `row`'s, e.g. from the list of conflicts)."""
+    if row is None:
+        chosen = page.selected_bookings()
+        if len(chosen) != 1:
+            return
+        row = chosen[0]
     context = page.context
+    if context.read_only or context.database.read_only:
+        return
     dialog = BookingDialog(
         context.today(), page.room_choices(), _cost_of(page), row.details,
         activity=row.activity_title, parent=page,
@@ -197,6 +204,10 @@ def delete_booking(page) -> None:
         "Delete the booking {booking}? A booking that does not happen is better cancelled, "
         "so the rent overview stays right."
     ).format(booking=row.describe())
+    if row.activity_id is not None:
+        question += "\n\n" + _("It is the place of {activity}, which then has no room.").format(
+            activity=row.activity_title
+        )
     if page.context.asker.confirm(page, _("Delete booking"), question) and page.context.write(
         page, lambda s: bookings.delete_booking(s, row.booking_id)
     ):

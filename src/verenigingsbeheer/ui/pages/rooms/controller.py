@@ -42,6 +42,7 @@ class RoomsPage(RoomsView):
         self.chosen: tuple[str, int] | None = None  # (VENUE or ROOM, id)
         self.anchor = context.today()
         self.rows: list[BookingRow] = []
+        self.calendar_rows: dict[int, BookingRow] = {}  # what the calendar shows, by id
         self.bookings_model = BookingsTableModel(self)
         self.bookings_table.setModel(self.bookings_model)
         fit_columns(self.bookings_table, {0: 115, 1: 90, 2: 170, 3: 150, 4: 85, 5: 85, 6: 85,
@@ -228,6 +229,7 @@ class RoomsPage(RoomsView):
         with self.context.database.reading() as session:
             shown = activities.list_activities(session, first, last)
         kinds = {row.activity_id: row.kind for row in shown}
+        self.calendar_rows = {row.booking_id: row for row in rows}
         items = calendar_items(rows, self.warnings(rows), kinds)
         today = self.context.today()
         for calendar in (self.week, self.month):
@@ -318,22 +320,19 @@ class RoomsPage(RoomsView):
         self.tabs.setTabText(2, f"{title} ({len(found)})" if found else title)
 
     def _open_conflict(self, index) -> None:
-        conflict = self.conflicts_model.row_at(index.row())
-        self.select_booking(conflict.first.booking_id)
-        self.edit_booking_action.trigger()
+        """The first booking of the pair, wherever it is (another room, a past month)."""
+        actions.edit_booking(self, self.conflicts_model.row_at(index.row()).first)
 
     # -- the chosen booking -----------------------------------------------------------------
     def selected_bookings(self) -> list[BookingRow]:
         rows = sorted({i.row() for i in self.bookings_table.selectionModel().selectedRows()})
         if rows:
             return [self.bookings_model.row_at(n) for n in rows]
-        chosen = self.week.selected_id if self.tabs.currentIndex() == 0 else None
-        if self.month_button.isChecked():
-            chosen = self.month.selected_id if self.tabs.currentIndex() == 0 else None
-        if chosen is None:
+        if self.tabs.currentIndex() != 0:
             return []
-        with self.context.database.reading() as session:
-            return [bookings.get_booking(session, chosen)]
+        calendar = self.month if self.month_button.isChecked() else self.week
+        found = self.calendar_rows.get(calendar.selected_id)
+        return [found] if found is not None else []
 
     def select_booking(self, booking_id: int) -> None:
         at = self.bookings_model.row_of(booking_id)

@@ -237,6 +237,11 @@ class RoomsView(QWidget):
         self.rent_summary.setStyleSheet("")
         layout.addWidget(self.rent_summary)
         layout.addWidget(
-            note(_("Confirmed bookings only; options and cancelled bookings do not count."))
+            note(
+                _(
+                    "Confirmed bookings count, and cancelled ones that were invoiced or paid all "
+                    "the same; options and other cancelled bookings do not."
+                )
+            )
         )
         return tab
