@@ -168,6 +168,26 @@ def fill_0009(path: Path, members: int = 30) -> None:
         )
 
 
+def fill_0010(path: Path, members: int = 30) -> None:
+    fill_0009(path, members)
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO persons (id, first_name, tussenvoegsel, last_name, initials, email,"
+            " phone, street, house_number, house_number_addition, postcode, town, country)"
+            " VALUES (9002, 'Petra', '', 'Helpers', '', '', '', '', '', '', '', '', 'NL')"
+        )
+        db.execute("INSERT INTO volunteers (person_id, since, notes) VALUES (9002, NULL, '')")
+        db.execute(
+            "INSERT INTO volunteer_hours (person_id, date, task_id, minutes, activity_id, note)"
+            " VALUES (9002, '2026-09-01', 2, 150, 1, ''), (1, '2026-09-08', 1, 60, NULL, '')"
+        )
+        db.execute(
+            "INSERT INTO allowances (person_id, paid_on, amount, first_day, last_day,"
+            " hourly_rate, over_limit_accepted, note) VALUES (9002, '2026-10-01', 15000,"
+            " '2026-09-01', '2026-09-30', NULL, 0, '')"
+        )
+
+
 FILLERS = {
     "0001": fill_0001,
     "0002": fill_0002,
@@ -178,4 +198,5 @@ FILLERS = {
     "0007": fill_0007,
     "0008": fill_0008,
     "0009": fill_0009,
+    "0010": fill_0010,
 }

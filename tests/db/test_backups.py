@@ -38,8 +38,17 @@ def fill_every_table(database) -> None:
 
     from verenigingsbeheer.db.models import Activity, ActivitySeries
     from verenigingsbeheer.domain.activities import SeriesRule
+    from verenigingsbeheer.domain.money import Money
     from verenigingsbeheer.domain.rooms import RoomDetails, VenueDetails
-    from verenigingsbeheer.services import activities, attendance, bookings, rooms, series
+    from verenigingsbeheer.services import (
+        activities,
+        allowances,
+        attendance,
+        bookings,
+        rooms,
+        series,
+        volunteers,
+    )
 
     with database.transaction() as session:
         person = session.get(Person, 1)
@@ -70,6 +79,18 @@ def fill_every_table(database) -> None:
         room = rooms.create_room(session, venue, RoomDetails("Grote zaal", 80))
         bookings.place_activity(session, first, room)
         session.get(ActivitySeries, series_id).room_id = room
+        helper = volunteers.save_volunteer(
+            session, volunteers.VolunteerDetails("Petra", "Helpers"), dt.date(2026, 1, 1)
+        )
+        bar = volunteers.tasks(session)[1].task_id
+        volunteers.add_hours(
+            session, volunteers.HoursDetails(helper, dt.date(2026, 1, 6), bar, 90, first)
+        )
+        allowances.save_allowance(
+            session,
+            allowances.AllowanceDetails(helper, dt.date(2026, 2, 1), Money(5000),
+                                        dt.date(2026, 1, 1), dt.date(2026, 1, 31)),
+        )  # fmt: skip
 
 
 @pytest.fixture

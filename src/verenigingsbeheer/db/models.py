@@ -295,9 +295,18 @@ from verenigingsbeheer.db.models_activities import (  # noqa: E402
     SeriesSkip,
 )
 from verenigingsbeheer.db.models_rooms import Booking, Room, Venue  # noqa: E402
+from verenigingsbeheer.db.models_volunteers import (  # noqa: E402
+    Allowance,
+    AllowanceLimits,
+    Volunteer,
+    VolunteerHours,
+    VolunteerTask,
+)
 
 __all__ = [
     "Activity",
+    "Allowance",
+    "AllowanceLimits",
     "ActivitySection",
     "ActivitySeries",
     "Association",
@@ -320,4 +329,7 @@ __all__ = [
     "SeriesSection",
     "SeriesSkip",
     "Venue",
+    "Volunteer",
+    "VolunteerHours",
+    "VolunteerTask",
 ]

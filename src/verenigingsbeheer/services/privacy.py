@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from verenigingsbeheer.db import audit
 from verenigingsbeheer.db.models import (
+    Allowance,
     Association,
     AuditEntry,
     BoardFunction,
@@ -25,6 +26,8 @@ from verenigingsbeheer.db.models import (
     Member,
     MembershipPeriod,
     Person,
+    Volunteer,
+    VolunteerHours,
 )
 from verenigingsbeheer.domain.person import PersonName
 from verenigingsbeheer.errors import UserError
@@ -232,6 +235,7 @@ def _anonymise_one(session: Session, person_id: int, today: dt.date) -> int | No
     person.postcode = digits
     person.date_of_birth = None
     person.anonymised_on = today
+    _wipe_volunteer_notes(session, person_id)
     member = person.member
     if member is None:
         return None
@@ -245,6 +249,16 @@ def _anonymise_one(session: Session, person_id: int, today: dt.date) -> int | No
     member.consents.clear()
     household, member.household_id, member.pays_for_household = member.household_id, None, False
     return household
+
+
+def _wipe_volunteer_notes(session: Session, person_id: int) -> None:
+    """Notes with volunteer hours, allowances and the volunteer registration may name
+    or describe the person; the hours and amounts stay for the figures."""
+    for model in (VolunteerHours, Allowance):
+        for row in session.execute(select(model).where(model.person_id == person_id)).scalars():
+            row.note = ""
+    for row in session.execute(select(Volunteer).where(Volunteer.person_id == person_id)).scalars():
+        row.notes = ""
 
 
 def _remove_empty_households(session: Session, households: set[int]) -> set[int]:
