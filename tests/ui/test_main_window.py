@@ -19,6 +19,7 @@ from verenigingsbeheer.ui.pages.history.controller import HistoryPage
 from verenigingsbeheer.ui.pages.members.controller import MembersPage
 from verenigingsbeheer.ui.pages.privacy.controller import PrivacyPage
 from verenigingsbeheer.ui.pages.rooms.controller import RoomsPage
+from verenigingsbeheer.ui.pages.volunteers.controller import VolunteersPage
 
 
 def visible_texts(widget) -> set[str]:
@@ -58,6 +59,7 @@ def test_every_page_by_click(controller, qtbot):
         "Activiteiten",
         "Aanwezigheid",
         "Zalen",
+        "Vrijwilligers",
         "Vereniging",
         "Privacy",
         "Reservekopieën",
@@ -65,7 +67,8 @@ def test_every_page_by_click(controller, qtbot):
     ]
     order = [page_class for page_class, _icon in PAGES]
     for expected in [MembersPage, AssociationPage, PrivacyPage, BackupsPage, HistoryPage,
-                     AttendancePage, ActivitiesPage, RoomsPage, DashboardPage]:  # fmt: skip
+                     AttendancePage, ActivitiesPage, RoomsPage, VolunteersPage,
+                     DashboardPage]:  # fmt: skip
         row = order.index(expected)
         rect = sidebar.visualItemRect(sidebar.item(row))
         qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -77,9 +80,10 @@ def test_every_page_by_shortcut(controller, qtbot):
     window = controller.window
     window.activateWindow()
     order = [page_class for page_class, _icon in PAGES]
-    for expected in [MembersPage, ActivitiesPage, AttendancePage, RoomsPage, AssociationPage,
-                     PrivacyPage, BackupsPage, HistoryPage, DashboardPage]:  # fmt: skip
-        key = Qt.Key(Qt.Key.Key_1.value + order.index(expected))
+    for expected in [MembersPage, ActivitiesPage, AttendancePage, RoomsPage, VolunteersPage,
+                     AssociationPage, PrivacyPage, BackupsPage, HistoryPage,
+                     DashboardPage]:  # fmt: skip
+        key = Qt.Key(Qt.Key.Key_0.value + (order.index(expected) + 1) % 10)
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert isinstance(window.current_page(), expected)
     assert len(window.page_actions) == len(PAGES) == window.stack.count()
@@ -111,8 +115,8 @@ def test_switching_to_english_changes_visible_labels(controller, asker, qtbot, p
     assert "Saturday, 7 March 2026" in after
     sidebar = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert sidebar == [
-        "Dashboard", "Members", "Activities", "Attendance", "Rooms", "Association", "Privacy",
-        "Backups",
+        "Dashboard", "Members", "Activities", "Attendance", "Rooms", "Volunteers",
+        "Association", "Privacy", "Backups",
         "Log",
     ]  # fmt: skip
     assert settings_store.load(paths.settings_file).language == "en"

@@ -33,6 +33,7 @@ from verenigingsbeheer.ui.pages.history.controller import HistoryPage, undo_acti
 from verenigingsbeheer.ui.pages.members.controller import MembersPage
 from verenigingsbeheer.ui.pages.privacy.controller import PrivacyPage
 from verenigingsbeheer.ui.pages.rooms.controller import RoomsPage
+from verenigingsbeheer.ui.pages.volunteers.controller import VolunteersPage
 from verenigingsbeheer.ui.startup import after_first_paint
 
 # (page class, icon) in sidebar order; Ctrl+1, Ctrl+2, ... follow this order.
@@ -42,6 +43,7 @@ PAGES = (
     (ActivitiesPage, "activities"),
     (AttendancePage, "attendance"),
     (RoomsPage, "rooms"),
+    (VolunteersPage, "volunteers"),
     (AssociationPage, "association"),
     (PrivacyPage, "privacy"),
     (BackupsPage, "backups"),

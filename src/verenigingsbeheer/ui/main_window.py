@@ -122,12 +122,14 @@ class MainWindow(QMainWindow):
         self.page_actions: list[QAction] = []
 
     def add_page(self, page: QWidget, icon_name: str) -> None:
-        """Add a page to the sidebar; the n-th page is reached with Ctrl+n."""
+        """Add a page to the sidebar; the n-th page is reached with Ctrl+n (the tenth with
+        Ctrl+0)."""
         index = self.stack.addWidget(page)
         item = QListWidgetItem(icon(icon_name), page.page_title())
         self.sidebar.addItem(item)
         action = QAction(page.page_title(), self)
-        action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        if index < 10:  # Ctrl+1 ... Ctrl+9, and Ctrl+0 for the tenth page
+            action.setShortcut(QKeySequence(f"Ctrl+{(index + 1) % 10}"))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
         self.go_menu.addAction(action)
