@@ -18,6 +18,7 @@ from verenigingsbeheer.domain.volunteers import (
     parse_hours,
     per_month,
     validate_hours,
+    year_excesses,
 )
 
 D = dt.date
@@ -110,3 +111,26 @@ def test_hours_go_in_quarters():
     assert format_hours(150) == "2,5" and format_hours(45) == "0,75" and format_hours(240) == "4"
     with pytest.raises(ValueError):
         parse_hours("twee")
+
+
+def test_a_year_looked_back_on_hourly_rates_months_and_the_year():
+    limits = LIMITS[2026]
+    born_2006 = D(2006, 3, 2)  # under 21 all of 2026: the lower hourly limit
+    payments = [
+        month(D(2026, 1, 31), "30", "3.40"),  # exactly the limit under 21
+        month(D(2026, 2, 28), "30", "3.50"),  # over it
+        Payment(D(2026, 1, 5), E("400"), D(2025, 12, 1), D(2026, 1, 31)),  # 200 in each
+    ]
+    found = year_excesses(payments, limits, born_2006)
+    assert [(e.kind, e.amount, e.when) for e in found] == [
+        ("hourly", E("3.50"), "28 februari 2026"),
+        ("monthly", E("230"), "januari 2026"),  # 200 of the two months + 30
+    ]
+    assert year_excesses(payments, limits, ADULT) == [found[1]]  # 3,50 is fine at 21+
+    close = year_excesses([month(D(2026, 3, 1), "198")], limits, ADULT, close=True)
+    assert [(e.kind, e.over) for e in close] == [("monthly", False)]
+    yearly = [month(D(2026, m, 1), "183.34") for m in range(1, 13)]  # 2200,08
+    assert [e.kind for e in year_excesses(yearly, limits, None)] == ["yearly"]
+    # 2025 sees December's half of the period that crosses the new year: 200 of 210, close
+    [december] = year_excesses(payments, LIMITS[2025], born_2006, close=True)
+    assert (december.when, december.amount, december.over) == ("december 2025", E("200"), False)

@@ -169,6 +169,44 @@ def check(
     return found
 
 
+def year_excesses(
+    payments: Iterable[Payment],
+    limits: Limits,
+    born: dt.date | None,
+    *,
+    close: bool = False,
+) -> list[Excess]:
+    """How a volunteer's payments (all of them: a period may cross the new year) stand
+    against the limits of `limits.year`, for looking back over a year: every hourly rate
+    paid that year above its limit (named by the payment date, not the age), and every
+    month and the year itself over the limit (with `close`: at 90 % or more), by the same
+    rules `check` applies before a payment is saved."""
+    from verenigingsbeheer.i18n.formatting import format_date
+
+    year = limits.year
+    payments = list(payments)
+    found: list[Excess] = []
+    for payment in sorted(payments, key=lambda p: p.paid_on):
+        if payment.paid_on.year != year or payment.hourly_rate is None:
+            continue
+        limit = limits.hourly(age_on(born, payment.paid_on) if born is not None else None)
+        if payment.hourly_rate.cents > limit.cents:
+            found.append(Excess("hourly", limit, payment.hourly_rate, format_date(payment.paid_on)))
+
+    def reached(amount: Money, limit: Money) -> bool:
+        return amount.cents >= limit.cents * CLOSE if close else amount.cents > limit.cents
+
+    months = {key: value for key, value in per_month(payments).items() if key[0] == year}
+    for (y, m), amount in sorted(months.items()):
+        if reached(amount, limits.monthly):
+            when = format_date(dt.date(y, m, 1), "LLLL y")
+            found.append(Excess("monthly", limits.monthly, amount, when))
+    total = Money.total(list(months.values()))
+    if reached(total, limits.yearly):
+        found.append(Excess("yearly", limits.yearly, total, str(year)))
+    return found
+
+
 def validate_hours(minutes: int) -> str:
     """A problem with the time entered, or nothing."""
     if minutes <= 0:

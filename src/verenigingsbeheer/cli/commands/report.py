@@ -1,6 +1,6 @@
 """`report`: one of the printed lists as a PDF (members, labels, birthdays, board, signin,
 register; schedule and attendance in `report_activities`; rooms and room-schedule in
-`report_rooms`).
+`report_rooms`; volunteers, volunteer and allowances in `report_volunteers`).
 
 Each list is a sub-command with its own options; all write `--out FILE.pdf` and accept
 `--date` (the day the list is for, default today). A list with nothing on it is still a
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from verenigingsbeheer.cli.arguments import add_command, chosen_period, iso_date
-from verenigingsbeheer.cli.commands import report_activities, report_rooms
+from verenigingsbeheer.cli.commands import report_activities, report_rooms, report_volunteers
 from verenigingsbeheer.cli.opening import open_for_command
 from verenigingsbeheer.errors import UserError
 from verenigingsbeheer.i18n import _, ngettext
@@ -34,7 +34,7 @@ def register(commands) -> None:
         "report",
         _(
             "write a printed list as PDF: members, labels, birthdays, board, signin, register, "
-            "schedule, attendance, rooms or room-schedule"
+            "schedule, attendance, rooms, room-schedule, volunteers, volunteer or allowances"
         ),
         _("Write one of the printed lists as a PDF file."),
     )
@@ -100,6 +100,7 @@ def register(commands) -> None:
     _list(lists, "register", _("the processing register (AVG article 30)"))
     report_activities.register(lists, _list)
     report_rooms.register(lists, _list)
+    report_volunteers.register(lists, _list)
 
 
 def _list(lists, name: str, summary: str) -> argparse.ArgumentParser:
@@ -179,6 +180,8 @@ def run(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
         chosen_period(args)  # a bad period is refused before the file is opened
     elif args.kind in report_rooms.LISTS:
         report_rooms.check(args, today)  # so are a bad year and period
+    elif args.kind in report_volunteers.LISTS:
+        report_volunteers.check(args, today)
 
     def counted(text: str, n: int) -> str:
         return text.format(n=format_number(n))
@@ -222,6 +225,8 @@ def run(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
             what, count = report_activities.make(session, args, target, today)
         elif args.kind in report_rooms.LISTS:
             what, count = report_rooms.make(session, args, target, today)
+        elif args.kind in report_volunteers.LISTS:
+            what, count = report_volunteers.make(session, args, target, today)
         elif args.kind == "board":
             what = _("Board list")
             n = member_reports.make_board_list(session, target, today)
