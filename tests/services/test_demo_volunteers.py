@@ -145,17 +145,24 @@ def test_the_volunteering_is_the_same_for_the_same_seed(tmp_path: Path):
     assert dump(tmp_path / "a.sqlite") != dump(tmp_path / "c.sqlite")
 
 
-@pytest.mark.parametrize(("size", "day"), [(3, dt.date(2026, 1, 10)), (2000, dt.date(2026, 9, 15))])
-def test_a_small_or_large_demo_keeps_the_helpers_bounded_and_within_the_limits(
+@pytest.mark.parametrize(
+    ("size", "day"),
+    [(3, dt.date(2026, 1, 10)), (40, dt.date(2026, 9, 15)), (2000, dt.date(2026, 12, 7))],
+)
+def test_any_size_and_date_keeps_the_helpers_bounded_and_one_close_to_last_years_limit(
     tmp_path: Path, size: int, day: dt.date
 ):
+    """The assistant paid in January of last year too (also when the twelve months begin
+    after it), so last year's list has them; the current year's from January 15 on."""
     database = create_demo(tmp_path / "koor.sqlite", members=size, seed=1, today=day)
     with database.reading() as session:
         rows = volunteers.list_hours(session)
         paid = allowances.list_allowances(session)
         near = allowances.near_limits(session, day.year - 1)
+        this_year = allowances.near_limits(session, day.year)
     database.close()
     assert 100 <= len(rows) <= 1000
     assert len({row.person_id for row in rows}) <= 60
     assert paid and not any(row.over_limit_accepted for row in paid)
     assert len(near) == 1 and not near[0].over
+    assert [n.person_id for n in this_year] == ([near[0].person_id] if day.month > 1 else [])

@@ -26,7 +26,7 @@ from verenigingsbeheer.services.allowances import AllowanceDetails
 
 D = dt.date
 CLOSE_SHARE = 0.93  # of the year limit: close to it, not over
-BAR_MONTHLY = Money.euros("30.00")
+BAR_MONTHLY = Money.euros("20.00")
 TECH_RATE = Money.euros("5.00")  # an hour: under the adult limit of 2025 and 2026
 
 

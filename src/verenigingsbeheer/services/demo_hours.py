@@ -110,7 +110,7 @@ def year_of_hours(
     """The entries from `first` to the day before `today` (`since`: member from, by person
     id), as rows for `VolunteerHours`."""
     hours = _Hours(first, today - dt.timedelta(days=1), tasks, since)
-    _board_work(session, rng, hours, crew, first, today)
+    _monthly_work(session, rng, hours, crew, first, today)
     events = _events(session, first, today)
     rehearsals = 0
     for event in events:
@@ -190,7 +190,7 @@ ROLE_WORK = {  # the board's own work each month: (entries, low and high hours, 
 }
 
 
-def _board_work(
+def _monthly_work(
     session: Session,
     rng: random.Random,
     hours: _Hours,
@@ -199,7 +199,8 @@ def _board_work(
     today: dt.date,
 ) -> None:
     """A meeting every month but July and August (in the studio when booked, else at the
-    chair's home), each member's own work, and the PR member's monthly newsletter."""
+    chair's home), each member's own work, the PR member's newsletter, and the bar's
+    purchases by its coordinator."""
     booked = {
         (day.year, day.month): day
         for day in session.execute(
@@ -233,6 +234,9 @@ def _board_work(
         if crew.pr and month != 8:
             hours.add(crew.pr[0], D(year, month, rng.randint(20, 28)), PR,
                       _quarters(rng, 1.5, 2.5), note="Nieuwsbrief")  # fmt: skip
+        if crew.bar and month not in (7, 8):
+            hours.add(crew.bar[0], D(year, month, rng.randint(1, 28)), BAR,
+                      _quarters(rng, 1, 2), note="Inkoop en voorraad")  # fmt: skip
 
 
 def _rehearsal(rng: random.Random, hours: _Hours, crew: Crew, event: _Event, n: int) -> None:

@@ -134,7 +134,12 @@ def _crew(
     later = [p.person_id for p in adults if p.since > first and p.person_id not in seated]
     rng.shuffle(settled)
     rng.shuffle(later)
-    order = settled + later + sorted(seated)
+    # The assistant has been paid since January of the year the twelve months begin in.
+    january = D(first.year, 1, 1)
+    joined = {p.person_id: p.since for p in people}
+    veterans = [person for person in settled if joined[person] <= january]
+    assistant = veterans[:1]
+    order = [person for person in settled if person not in assistant] + later + sorted(seated)
     factor = min(2.5, max(0.5, (len(people) / 40) ** 0.5))
     taken = 0
 
@@ -147,7 +152,7 @@ def _crew(
         taken += size
         return team
 
-    assistant = take(1, 1)
+    assistant = assistant or take(1, 1)
     crew = Crew(list(board), take(6, 12), take(3, 6), take(4, 10), take(2, 5), take(1, 3),
                 take(1, 3), take(1, 3))  # fmt: skip
     crew.assistant = assistant[0] if assistant else None
