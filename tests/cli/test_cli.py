@@ -47,8 +47,9 @@ def test_demo_then_info(tmp_path: Path):
     counts = info_counts(out)
     assert counts["leden"] == 25
     assert counts["secties"] == 6
-    # The members, former members and the contact persons of the demo's two venues.
-    assert counts["personen"] == counts["leden"] + counts["oud-leden"] + 2
+    # The members, former members, the contact persons of the demo's two venues and the
+    # six volunteers who are no member.
+    assert counts["personen"] == counts["leden"] + counts["oud-leden"] + 2 + 6
     assert counts["bestuursfuncties"] == 5
 
 

@@ -2,7 +2,8 @@
 
 Deterministic for a given seed and date, so screenshots and tests are repeatable.
 Later areas add their season's data here as they land (activities: `demo_activities`;
-rooms, bookings and rent: `demo_rooms`).
+rooms, bookings and rent: `demo_rooms`; volunteers, their hours and allowances:
+`demo_volunteers`).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from verenigingsbeheer.db.models import (
 from verenigingsbeheer.db.opening import create_database
 from verenigingsbeheer.domain import activities as rules
 from verenigingsbeheer.domain.association import AssociationDetails
-from verenigingsbeheer.services import demo_activities, demo_rooms
+from verenigingsbeheer.services import demo_activities, demo_rooms, demo_volunteers
 from verenigingsbeheer.services import demo_names as names
 
 VOICE_PARTS = ("Sopraan 1", "Sopraan 2", "Alt 1", "Alt 2", "Tenor", "Bas")
@@ -161,13 +162,12 @@ def _fill(session, rng: random.Random, seed: int, current: int, today: dt.date) 
     joined = {period["member_id"]: period["start_date"] for period in periods}
     adults = [number for number in range(1, current + 1) if number not in children]
     board_members = rng.sample(adults, k=min(len(BOARD), len(adults)))
+    seats = []
     for title, member_id in zip(BOARD, board_members, strict=False):
         elected = dt.date(today.year - rng.randint(0, 4), 1, 1)
-        session.add(
-            BoardFunction(
-                member_id=member_id, title=title, start_date=max(elected, joined[member_id])
-            )
-        )
+        start = max(elected, joined[member_id])
+        session.add(BoardFunction(member_id=member_id, title=title, start_date=start))
+        seats.append(demo_volunteers.BoardSeat(title, member_id, start))  # person id = member id
     # After the members, who are written with their own ids: the venues' contacts are
     # persons too.
     rooms = demo_rooms.add_venues(session)
@@ -189,6 +189,14 @@ def _fill(session, rng: random.Random, seed: int, current: int, today: dt.date) 
     start = rules.season_of(today)[0]
     demo_rooms.add_bookings(session, start, rooms)
     demo_rooms.settle_rent(session, random.Random(f"{seed}-rent"), today)
+    helpers = [
+        demo_volunteers.DemoPerson(person["id"], person["date_of_birth"], period["start_date"])
+        for person, period in zip(persons, periods, strict=True)
+        if period["end_date"] is None
+    ]
+    demo_volunteers.add_volunteering(
+        session, random.Random(f"{seed}-volunteers"), today, helpers, seats
+    )
 
 
 BANKS = ("ABNA", "INGB", "RABO", "SNSB", "TRIO", "ASNB", "KNAB", "BUNQ")
