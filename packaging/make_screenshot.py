@@ -45,11 +45,14 @@ def main() -> int:
         out.mkdir(parents=True, exist_ok=True)
         shots = {"DashboardPage": "main-window", "MembersPage": "members",
                  "ActivitiesPage": "activities", "AttendancePage": "attendance",
-                 "RoomsPage": "rooms", "AssociationPage": "association"}  # fmt: skip
+                 "RoomsPage": "rooms", "VolunteersPage": "volunteers",
+                 "AssociationPage": "association"}  # fmt: skip
         for index, page in enumerate(window.pages()):
             name = shots.get(type(page).__name__)
             if name is not None:
                 window.show_page(index)
+                if name == "volunteers":
+                    page.tabs.setCurrentIndex(2)  # the overview says more than an empty week
                 app.processEvents()
                 window.grab().save(str(out / f"{name}.png"))
         controller.shutdown()

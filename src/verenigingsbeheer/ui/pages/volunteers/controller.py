@@ -171,7 +171,9 @@ class VolunteersPage(VolunteersView):
             activity_id = self.week_activity.currentData()
             saved = (volunteers.week_grid(session, self.monday, task_id, activity_id)
                      if task_id is not None else {})  # fmt: skip
-        self.week_model.set_week(self.monday, self.helpers, saved)
+        helped = {person_id for person_id, _day in saved}  # those who helped come first
+        ordered = sorted(self.helpers, key=lambda h: h.person_id not in helped)
+        self.week_model.set_week(self.monday, ordered, saved)
         self._filter_week(self.search.text())
         self.week_table.horizontalHeader().setDefaultSectionSize(82)
         self.week_label.setText(

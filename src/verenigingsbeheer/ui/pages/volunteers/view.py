@@ -110,6 +110,7 @@ class VolunteersView(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(10)
+        self.week_activity.setMinimumContentsLength(18)
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Find a person…"))
         self.search.setClearButtonEnabled(True)
