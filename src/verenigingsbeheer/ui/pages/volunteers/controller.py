@@ -49,7 +49,7 @@ class VolunteersPage(VolunteersView):
         fit_columns(self.hours_table, {0: 115, 1: 170, 2: 120, 3: 60, 4: 85, 5: 160})
         self.totals_model = TotalsTableModel(self)
         self.overview_table.setModel(self.totals_model)
-        fit_columns(self.overview_table, {0: 220, 1: 70, 2: 95, 3: 80})
+        fit_columns(self.overview_table, {0: 190, 1: 60, 2: 90, 3: 60})
         self.allowances_model = AllowancesTableModel(self)
         self.allowances_table.setModel(self.allowances_model)
         fit_columns(self.allowances_table, {0: 95, 1: 170, 2: 85, 3: 190, 4: 80, 5: 170})

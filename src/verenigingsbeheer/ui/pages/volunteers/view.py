@@ -8,11 +8,13 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QSplitter,
@@ -184,9 +186,13 @@ class VolunteersView(QWidget):
         right_layout.addWidget(self.month_chart)
         right_layout.addWidget(QLabel("<b>" + _("Who helped most") + "</b>"))
         right_layout.addWidget(self.top_helpers, 1)
+        scroll = QScrollArea()  # a low window scrolls the chart rather than cutting it off
+        scroll.setWidget(right)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.overview_table)
-        split.addWidget(right)
+        split.addWidget(scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
