@@ -5,10 +5,13 @@ the privacy rules for volunteers who are no member."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from verenigingsbeheer.db.models import AuditAction, Member
 from verenigingsbeheer.db.opening import create_database
 from verenigingsbeheer.domain.association import AssociationDetails
 from verenigingsbeheer.domain.member import MemberDetails
@@ -204,3 +207,126 @@ def test_forgetting_a_volunteer_who_is_no_member_keeps_the_hours_wipes_the_perso
         assert row.minutes == 60 and row.note == "" and row.name.first_name == ""
         assert allowances.list_allowances(session)[0].details.note == ""
         assert "Carla" not in {h.name.first_name for h in volunteers.helpers(session, TODAY)}
+
+
+def test_quarter_hours_are_valued_once_per_task(db, people):
+    bar = task_ids(db)["Bar"]
+    with db.transaction() as session:
+        volunteers.save_tasks(session, [(bar, "Bar", E("12.50"))] + [
+            (t.task_id, t.name, t.hourly_value) for t in volunteers.tasks(session)
+            if t.task_id != bar])  # fmt: skip
+        for n in range(48):  # 48 quarters: 12 hours
+            volunteers.add_hours(
+                session, HoursDetails(people["Anna"], D(2026, 1, 1) + dt.timedelta(days=n),
+                                      bar, 15)
+            )  # fmt: skip
+    with db.reading() as session:
+        [anna] = volunteer_figures.totals(session, D(2026, 1, 1), D(2026, 12, 31), "person")
+    assert anna.value == E("150.00")  # not 48 x € 3,13
+
+
+def test_the_grid_without_an_activity_leaves_the_activitys_hours_and_notes(db, people):
+    bar = task_ids(db)["Bar"]
+    with db.transaction() as session:
+        concert = activities.create_activity(
+            session,
+            activities.ActivityDetails("performance", "Concert", MONDAY, dt.time(15),
+                                       dt.time(17)),
+        )  # fmt: skip
+        volunteers.add_hours(session, HoursDetails(people["Carla"], MONDAY, bar, 150, concert,
+                                                   "kassa"))  # fmt: skip
+        volunteers.add_hours(session, HoursDetails(people["Carla"], MONDAY, bar, 60,
+                                                   note="koffie"))  # fmt: skip
+    with db.reading() as session:
+        assert volunteers.week_grid(session, MONDAY, bar) == {(people["Carla"], MONDAY): 60}
+        assert volunteers.week_grid(session, MONDAY, bar, concert) == {
+            (people["Carla"], MONDAY): 150}  # fmt: skip
+    with db.transaction() as session:  # the hours for no activity changed: 60 -> 90
+        volunteers.save_week(session, MONDAY, bar, {(people["Carla"], MONDAY): 90})
+    with db.reading() as session:
+        rows = {(r.activity_id, r.minutes, r.note) for r in volunteers.list_hours(session)}
+    assert rows == {(concert, 150, "kassa"), (None, 90, "koffie")}
+
+
+def test_hours_typed_strangely_are_refused():
+    from verenigingsbeheer.domain.volunteers import parse_hours
+
+    for typed in ("inf", "nan", "1e1", "-2", "2,5,5"):
+        with pytest.raises(ValueError):
+            parse_hours(typed)
+
+
+def test_an_hourly_rate_with_no_date_of_birth_is_held_to_the_stricter_limit(db, people):
+    carla = people["Carla"]  # no date of birth known
+    details = AllowanceDetails(carla, D(2026, 3, 1), E("50"), D(2026, 2, 1), D(2026, 2, 28),
+                               E("5.00"))  # fmt: skip
+    with db.reading() as session:
+        [excess] = allowances.check(session, details)
+    assert excess.kind == "hourly" and excess.limit == E("3.40")
+    assert "geboortedatum onbekend" in excess.text()
+
+
+def test_near_limits_names_an_hourly_rate_above_the_limit_and_marks_stay_current(db, people):
+    bram = people["Bram"]  # 20 on 1 May 2026
+    with db.transaction() as session:
+        allowances.save_allowance(
+            session, AllowanceDetails(bram, D(2026, 5, 1), E("35"), D(2026, 4, 1),
+                                      D(2026, 4, 30), E("3.50")), accept_over_limit=True,
+        )  # fmt: skip
+        allowances.save_allowance(
+            session, AllowanceDetails(people["Anna"], D(2026, 3, 1), E("200"), D(2026, 2, 1),
+                                      D(2026, 2, 28)),
+        )  # fmt: skip
+        later = allowances.save_allowance(
+            session, AllowanceDetails(people["Anna"], D(2026, 3, 5), E("30"), D(2026, 2, 1),
+                                      D(2026, 2, 28)), accept_over_limit=True,
+        )  # fmt: skip
+    with db.reading() as session:
+        near = {n.name.first_name: [e.kind for e in n.excesses]
+                for n in allowances.near_limits(session, 2026)}  # fmt: skip
+        first = allowances.list_allowances(session, person_id=people["Anna"])[0]
+    assert near["Bram"] == ["hourly"] and near["Anna"] == ["monthly"]
+    with db.transaction() as session:  # the first payment lowered: the later one is within
+        allowances.save_allowance(
+            session, replace(first.details, amount=E("150")), first.allowance_id
+        )
+    with db.reading() as session:
+        marked = {r.allowance_id: r.over_limit_accepted for r in allowances.list_allowances(
+            session, person_id=people["Anna"])}  # fmt: skip
+    assert marked[later] is False
+
+
+def member_id_of(session, person_id: int) -> int:
+    return session.execute(select(Member.id).where(Member.person_id == person_id)).scalar_one()
+
+
+def test_forgetting_leaves_no_name_in_the_log_and_a_helping_member_is_not_deleted(db, people):
+    bar = task_ids(db)["Bar"]
+    with db.transaction() as session:
+        privacy.forget(session, people["Carla"], TODAY)
+    with db.reading() as session:
+        descriptions = " ".join(session.execute(select(AuditAction.description)).scalars())
+    assert "Carla" not in descriptions and "Zwart" not in descriptions
+    with db.transaction() as session:
+        volunteers.add_hours(session, HoursDetails(people["Anna"], D(2026, 10, 1), bar, 60))
+    with db.reading() as session:
+        anna = member_id_of(session, people["Anna"])
+    with pytest.raises(UserError, match="vrijwilligersuren"), db.transaction() as session:
+        member_records.delete_member(session, anna)
+
+
+def test_task_names_can_be_swapped_and_helpers_include_who_left_that_year(db, people):
+    tasks = task_ids(db)
+    with db.transaction() as session:
+        rows = [(t.task_id, t.name, t.hourly_value) for t in volunteers.tasks(session)]
+        swapped = [(tid, {"Bar": "Kostuums", "Kostuums": "Bar"}.get(name, name), value)
+                   for tid, name, value in rows]  # fmt: skip
+        volunteers.save_tasks(session, swapped)
+        anna = member_id_of(session, people["Anna"])
+        member_records.end_membership(session, anna, D(2026, 6, 30))
+    with db.reading() as session:
+        assert {t.name: t.task_id for t in volunteers.tasks(session)}["Bar"] == tasks["Kostuums"]
+        now = {h.name.first_name for h in volunteers.helpers(session, TODAY)}
+        year = {h.name.first_name for h in volunteers.helpers(session, D(2026, 1, 1),
+                                                              D(2026, 12, 31))}  # fmt: skip
+    assert "Anna" not in now and "Anna" in year

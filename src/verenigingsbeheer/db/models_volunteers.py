@@ -83,6 +83,7 @@ class Allowance(Base):
         CheckConstraint("last_day >= first_day", name="period"),
         CheckConstraint("hourly_rate IS NULL OR hourly_rate >= 0", name="hourly_rate"),
         Index("ix_allowances_person_id", "person_id"),
+        {"info": {"financial": True}},  # money paid: the person's records must stay
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

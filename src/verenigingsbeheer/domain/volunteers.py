@@ -12,6 +12,7 @@ allowance taxable, so the check is made before a payment is saved.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -38,8 +39,9 @@ class Limits:
     source: str = ""
 
     def hourly(self, age: int | None) -> Money:
-        """The hourly limit for an age; unknown: the adult limit (the form warns)."""
-        return self.hourly_young if age is not None and age < ADULT_AGE else self.hourly_adult
+        """The hourly limit for an age; unknown: the limit under 21, the stricter one (the
+        message says the date of birth is not known)."""
+        return self.hourly_adult if age is not None and age >= ADULT_AGE else self.hourly_young
 
 
 # Shipped, as published by the Belastingdienst; editable per association file.
@@ -191,7 +193,10 @@ def year_excesses(
             continue
         limit = limits.hourly(age_on(born, payment.paid_on) if born is not None else None)
         if payment.hourly_rate.cents > limit.cents:
-            found.append(Excess("hourly", limit, payment.hourly_rate, format_date(payment.paid_on)))
+            when = format_date(payment.paid_on)
+            if born is None:
+                when += ", " + _("date of birth not known")
+            found.append(Excess("hourly", limit, payment.hourly_rate, when))
 
     def reached(amount: Money, limit: Money) -> bool:
         return amount.cents >= limit.cents * CLOSE if close else amount.cents > limit.cents
@@ -228,13 +233,9 @@ def parse_hours(text: str) -> int:
         if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
             raise ValueError(text)
         return int(hours) * 60 + int(minutes)
-    value = value.replace(",", ".")
-    try:
-        amount = float(value)
-    except ValueError:
-        raise ValueError(text) from None
-    if amount < 0 or amount != amount:
+    if not re.fullmatch(r"\d+([.,]\d+)?", value):
         raise ValueError(text)
+    amount = float(value.replace(",", "."))
     return round(amount * 60)
 
 

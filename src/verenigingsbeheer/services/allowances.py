@@ -23,7 +23,6 @@ from verenigingsbeheer.domain.person import PersonName
 from verenigingsbeheer.domain.volunteers import Excess, Limits, Payment
 from verenigingsbeheer.errors import UserError, ValidationFailed
 from verenigingsbeheer.i18n import _
-from verenigingsbeheer.i18n.formatting import format_date
 
 
 @dataclass(frozen=True)
@@ -197,6 +196,7 @@ def save_allowance(
     allowance.over_limit_accepted = bool(excesses)
     audit.note(session, "new" if allowance_id is None else "edit", _("Volunteer allowance"))
     session.flush()
+    refresh_marks(session, details.person_id)
     return allowance.id
 
 
@@ -204,9 +204,11 @@ def delete_allowance(session: Session, allowance_id: int) -> None:
     allowance = session.get(Allowance, allowance_id)
     if allowance is None:
         raise UserError(_("This payment no longer exists."))
+    person_id = allowance.person_id
     session.delete(allowance)
     audit.note(session, "delete", _("Volunteer allowance deleted"), undoable=True)
     session.flush()
+    refresh_marks(session, person_id)
 
 
 @dataclass(frozen=True)
@@ -218,7 +220,9 @@ class NearLimit:
 
 
 def near_limits(session: Session, year: int) -> list[NearLimit]:
-    """Everyone whose allowances of `year` come near a month or year limit, or go over."""
+    """Everyone whose allowances for `year` (a payment counts for the months of its period,
+    whenever it was paid) come near a month or year limit or go over one, or paid that
+    year above the hourly limit: the same rules as the check before saving."""
     known = limits(session)
     if year not in known:
         return []
@@ -228,19 +232,23 @@ def near_limits(session: Session, year: int) -> list[NearLimit]:
     found = []
     for person_id, rows in per_person.items():
         payments = [r.details.payment for r in rows]
-        months = rules.per_month(payments)
-        limit = known[year]
-        excesses, over = [], False
-        for (y, m), amount in sorted(months.items()):
-            if y == year and amount.cents >= limit.monthly.cents * rules.CLOSE:
-                when = format_date(dt.date(y, m, 1), "LLLL y")
-                excesses.append(Excess("monthly", limit.monthly, amount, when))
-                over = over or amount.cents > limit.monthly.cents
-        total = Money.total([a for (y, _m), a in months.items() if y == year])
-        if total.cents >= limit.yearly.cents * rules.CLOSE:
-            excesses.append(Excess("yearly", limit.yearly, total, str(year)))
-            over = over or total.cents > limit.yearly.cents
+        excesses = rules.year_excesses(payments, known[year], rows[0].born, close=True)
         if excesses:
-            found.append(NearLimit(person_id, rows[0].name, excesses, over))
+            found.append(NearLimit(person_id, rows[0].name, excesses,
+                                   any(e.over for e in excesses)))  # fmt: skip
     found.sort(key=lambda n: n.name.sort_key)
     return found
+
+
+def refresh_marks(session: Session, person_id: int) -> None:
+    """A payment saved over a limit keeps its mark only while it still is (after an
+    earlier one was changed or deleted, it may be within again)."""
+    known, born = limits(session), _born(session, person_id)
+    rows = list_allowances(session, person_id=person_id)
+    for row in rows:
+        if not row.over_limit_accepted:
+            continue
+        others = [r.details.payment for r in rows if r.allowance_id != row.allowance_id]
+        if not rules.check(row.details.payment, others, known, born):
+            session.get(Allowance, row.allowance_id).over_limit_accepted = False
+    session.flush()

@@ -42,6 +42,11 @@ TABLE_LABELS = {
     "venues": N_("Venue"),
     "rooms": N_("Room"),
     "bookings": N_("Booking"),
+    "volunteer_tasks": N_("Volunteer task"),
+    "volunteers": N_("Volunteer"),
+    "volunteer_hours": N_("Volunteer hours"),
+    "allowances": N_("Volunteer allowance"),
+    "allowance_limits": N_("Tax-free limits"),
     "processing_activities": N_("Processing register"),
 }
 KIND_LABELS = {
@@ -171,6 +176,27 @@ TABLE_FIELD_LABELS = {
     ("rooms", "buffer_before"): N_("Set-up time (minutes)"),
     ("rooms", "buffer_after"): N_("Clearing time (minutes)"),
     ("venues", "contact_person_id"): N_("Contact person"),
+    ("volunteer_tasks", "name"): N_("Task"),
+    ("volunteer_tasks", "hourly_value"): N_("Value an hour"),
+    ("volunteers", "since"): N_("Volunteer since"),
+    ("volunteer_hours", "date"): N_("Date"),
+    ("volunteer_hours", "task_id"): N_("Task"),
+    ("volunteer_hours", "minutes"): N_("Minutes"),
+    ("volunteer_hours", "activity_id"): N_("Activity"),
+    ("volunteer_hours", "note"): N_("Note"),
+    ("allowances", "paid_on"): N_("Paid on"),
+    ("allowances", "amount"): N_("Amount"),
+    ("allowances", "first_day"): N_("From"),
+    ("allowances", "last_day"): N_("Until"),
+    ("allowances", "hourly_rate"): N_("Rate per hour"),
+    ("allowances", "over_limit_accepted"): N_("Over a limit, on purpose"),
+    ("allowances", "note"): N_("Note"),
+    ("allowance_limits", "year"): N_("Year"),
+    ("allowance_limits", "hourly_adult"): N_("Per hour, 21+"),
+    ("allowance_limits", "hourly_young"): N_("Per hour, under 21"),
+    ("allowance_limits", "monthly"): N_("Per month"),
+    ("allowance_limits", "yearly"): N_("Per year"),
+    ("allowance_limits", "source"): N_("Source"),
     ("series_skips", "slot_date"): N_("Date"),
     ("series_skips", "series_id"): N_("Series"),
     ("activities", "activity_id"): N_("Activity"),
@@ -185,7 +211,13 @@ def field_label(name: str, table: str = "") -> str:
 
 
 # Amounts kept as whole cents, shown as money.
-MONEY_FIELDS = {("bookings", "cost"), ("rooms", "hourly_rate"), ("rooms", "fixed_rate")}
+MONEY_FIELDS = {
+    ("bookings", "cost"), ("rooms", "hourly_rate"), ("rooms", "fixed_rate"),
+    ("volunteer_tasks", "hourly_value"), ("allowances", "amount"),
+    ("allowances", "hourly_rate"), ("allowance_limits", "hourly_adult"),
+    ("allowance_limits", "hourly_young"), ("allowance_limits", "monthly"),
+    ("allowance_limits", "yearly"),
+}  # fmt: skip
 
 
 def show(value: object, table: str = "", name: str = "") -> str:

@@ -275,6 +275,21 @@ def financial_references(session: Session, member_id: int) -> int:
     return total
 
 
+def kept_by_records(session: Session, person_id: int) -> int:
+    """Rows of other areas that keep the person (a foreign key that restricts deleting,
+    such as volunteer hours): the person may not be deleted while they exist."""
+    total = 0
+    for table in Base.metadata.sorted_tables:
+        if table.name == "members":
+            continue
+        for fk in table.foreign_keys:
+            if fk.column.table.name == "persons" and fk.ondelete == "RESTRICT":
+                total += session.execute(
+                    select(func.count()).select_from(table).where(fk.parent == person_id)
+                ).scalar_one()
+    return total
+
+
 def delete_member(session: Session, member_id: int) -> None:
     """Delete a member and their own records; refused while financial records point here."""
     member = _member(session, member_id)
@@ -287,6 +302,17 @@ def delete_member(session: Session, member_id: int) -> None:
                     member.person.first_name, member.person.last_name, member.person.tussenvoegsel
                 ).full
             )
+        )
+    if kept_by_records(session, member.person_id):
+        raise UserError(
+            _(
+                "{name} has volunteer hours or allowances recorded, so cannot be deleted; end "
+                "the membership instead."
+            ).format(
+                name=PersonName(
+                    member.person.first_name, member.person.last_name, member.person.tussenvoegsel
+                ).full
+            )  # fmt: skip
         )
     person = member.person
     audit.note(

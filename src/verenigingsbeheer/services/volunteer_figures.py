@@ -8,12 +8,15 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from verenigingsbeheer.db.models import Person
 from verenigingsbeheer.domain.money import Money
 from verenigingsbeheer.i18n import _
 from verenigingsbeheer.i18n.formatting import month_name
-from verenigingsbeheer.services.volunteers import HoursRow, list_hours
+from verenigingsbeheer.services.volunteer_hours import HoursRow, list_hours, value_of
+from verenigingsbeheer.services.volunteers import tasks
 
 BY = ("person", "task", "activity", "month")
 
@@ -48,6 +51,10 @@ def _label(row: HoursRow, by: str) -> tuple[object, str, tuple]:
     return month, f"{month_name(row.date.month).capitalize()} {row.date.year}", month
 
 
+def _values(session: Session) -> dict[int, Money]:
+    return {task.task_id: task.hourly_value for task in tasks(session)}
+
+
 def totals(session: Session, start: dt.date, end: dt.date, by: str = "person") -> list[Total]:
     """The period's hours added up per person, task, activity or month."""
     if by not in BY:
@@ -58,9 +65,10 @@ def totals(session: Session, start: dt.date, end: dt.date, by: str = "person") -
         key, label, order = _label(row, by)
         groups[key].append(row)
         labels[key] = (label, order)
+    values = _values(session)
     found = [
-        Total(key, labels[key][0], sum(r.minutes for r in rows),
-              Money.total([r.value for r in rows]), len(rows), len({r.person_id for r in rows}))
+        Total(key, labels[key][0], sum(r.minutes for r in rows), value_of(rows, values),
+              len(rows), len({r.person_id for r in rows}))
         for key, rows in groups.items()
     ]  # fmt: skip
     found.sort(key=lambda t: labels[t.key][1])
@@ -71,13 +79,16 @@ def summary(session: Session, start: dt.date, end: dt.date) -> Total:
     """Everything in the period: hours, value, entries, people."""
     rows = list_hours(session, start, end)
     return Total(None, _("Total"), sum(r.minutes for r in rows),
-                 Money.total([r.value for r in rows]), len(rows),
+                 value_of(rows, _values(session)), len(rows),
                  len({r.person_id for r in rows}))  # fmt: skip
 
 
 def top_helpers(session: Session, start: dt.date, end: dt.date, count: int = 10) -> list[Total]:
-    """Who helped most (by hours, then name): the people to thank."""
-    found = totals(session, start, end, "person")
+    """Who helped most (by hours, then name): the people to thank (an anonymised helper
+    keeps the hours, and is no one to thank)."""
+    gone = set(session.execute(select(Person.id).where(Person.anonymised_on.is_not(None)))
+               .scalars())  # fmt: skip
+    found = [t for t in totals(session, start, end, "person") if t.key not in gone]
     return sorted(found, key=lambda t: -t.minutes)[:count]
 
 

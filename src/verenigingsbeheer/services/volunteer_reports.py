@@ -30,7 +30,14 @@ from verenigingsbeheer.services.allowances import AllowanceRow
 from verenigingsbeheer.services.member_reports import letterhead
 from verenigingsbeheer.services.rent import check_year
 from verenigingsbeheer.services.volunteer_figures import Total
-from verenigingsbeheer.services.volunteers import Helper, HoursRow, helpers, list_hours, tasks
+from verenigingsbeheer.services.volunteers import (
+    Helper,
+    HoursRow,
+    helpers,
+    list_hours,
+    tasks,
+    value_of,
+)
 
 TOP = 10  # helpers named to thank at the annual meeting
 SHOWN = 15  # candidates named when a typed name fits nobody
@@ -129,15 +136,10 @@ def _task_lines(rows: list[HoursRow], values: dict[int, Money]) -> list[TaskLine
         groups[row.task_id].append(row)
     lines = [
         TaskLine(group[0].task, values.get(task_id, Money(0)), sum(r.minutes for r in group),
-                 Money.total([r.value for r in group]), len({r.person_id for r in group}))
+                 value_of(group, values), len({r.person_id for r in group}))
         for task_id, group in groups.items()
     ]  # fmt: skip
     return sorted(lines, key=lambda line: line.name.lower())
-
-
-def _anonymised(session: Session, person_ids: set[int]) -> set[int]:
-    query = select(Person.id).where(Person.id.in_(person_ids), Person.anonymised_on.is_not(None))
-    return set(session.execute(query).scalars())
 
 
 # -- the annual overview ----------------------------------------------------------------------
@@ -158,15 +160,14 @@ def volunteer_overview(session: Session, year: int) -> VolunteerOverview:
 
     people = [line(total) for total in volunteer_figures.totals(session, start, end, "person")]
     # Only someone who can still be thanked: an anonymised helper keeps their hours only.
-    gone = _anonymised(session, set(done))
-    top = volunteer_figures.top_helpers(session, start, end, TOP + len(gone))
+    top = volunteer_figures.top_helpers(session, start, end, TOP)
     return VolunteerOverview(
         year=year,
         summary=volunteer_figures.summary(session, start, end),
         tasks=_task_lines(rows, {task.task_id: task.hourly_value for task in task_list}),
         people=people,
         months=volunteer_figures.months_of_year(session, year),
-        top=[line(total) for total in top if total.key not in gone][:TOP],
+        top=[line(total) for total in top],
     )
 
 
@@ -242,7 +243,11 @@ def allowance_register(session: Session, year: int) -> AllowanceRegister:
     for row in everything:
         by_person[row.person_id].append(row)
     people = []
-    for person_id in {row.person_id for row in paid}:
+    counted = {  # paid that year, or paid another year for months of this one
+        row.person_id for row in everything
+        if row.details.first_day.year <= year <= row.details.last_day.year
+    } | {row.person_id for row in paid}  # fmt: skip
+    for person_id in counted:
         rows = by_person[person_id]
         payments = [row.details.payment for row in rows]
         months = [amount for (y, _m), amount in rules.per_month(payments).items() if y == year]

@@ -1,6 +1,6 @@
-"""Volunteers and their hours: who can help (current members, and registered volunteers
-who are no member), the tasks, entering hours (one at a time, or a week at once), and the
-totals per person, task, activity and month with what the work is worth.
+"""Volunteers: who can help (members, and registered volunteers who are no member) and
+the tasks with what an hour of each is worth. The hours themselves are in
+volunteer_hours.py; their names are offered here too, where the page looks for them.
 
 Every function works in the caller's transaction.
 """
@@ -8,8 +8,6 @@ Every function works in the caller's transaction.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
@@ -17,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from verenigingsbeheer.db import audit
 from verenigingsbeheer.db.models import (
-    Activity,
     Allowance,
     Member,
     MembershipPeriod,
@@ -26,11 +23,10 @@ from verenigingsbeheer.db.models import (
     VolunteerHours,
     VolunteerTask,
 )
-from verenigingsbeheer.domain import volunteers as rules
 from verenigingsbeheer.domain.money import Money
 from verenigingsbeheer.domain.person import PersonName
 from verenigingsbeheer.errors import UserError, ValidationFailed
-from verenigingsbeheer.i18n import _, ngettext
+from verenigingsbeheer.i18n import _
 
 
 @dataclass(frozen=True)
@@ -57,36 +53,13 @@ class Task:
     hourly_value: Money
 
 
-@dataclass(frozen=True)
-class HoursRow:
-    hours_id: int
-    person_id: int
-    name: PersonName
-    date: dt.date
-    task_id: int
-    task: str
-    minutes: int
-    value: Money  # the minutes at the task's value
-    activity_id: int | None
-    activity: str
-    note: str
-
-
-@dataclass(frozen=True)
-class HoursDetails:
-    person_id: int
-    date: dt.date
-    task_id: int
-    minutes: int
-    activity_id: int | None = None
-    note: str = ""
-
-
 # -- who can help -----------------------------------------------------------------------------
-def helpers(session: Session, on: dt.date) -> list[Helper]:
-    """Current members on `on` and every registered volunteer, in Dutch name order."""
+def helpers(session: Session, on: dt.date, until: dt.date | None = None) -> list[Helper]:
+    """Members on `on` (with `until`: at any time from `on` to `until`, so a week or a
+    year includes who left during it) and every registered volunteer, in name order."""
+    until = until or on
     current = select(MembershipPeriod.member_id).where(
-        MembershipPeriod.start_date <= on,
+        MembershipPeriod.start_date <= until,
         or_(MembershipPeriod.end_date.is_(None), MembershipPeriod.end_date >= on),
     )
     query = (
@@ -163,10 +136,10 @@ def save_volunteer(
     person.email, person.phone = details.email.strip(), _clean(details.phone)
     person.date_of_birth = details.date_of_birth
     volunteer.notes = details.notes.strip()
-    audit.note(
+    audit.note(  # no name: the log's descriptions stay when a person is forgotten
         session,
         "new" if volunteer_id is None else "edit",
-        _("Volunteer: {name}").format(name=f"{person.first_name} {person.last_name}"),
+        _("Volunteer registered") if volunteer_id is None else _("Volunteer changed"),
     )
     session.flush()
     return person.id
@@ -234,6 +207,10 @@ def save_tasks(session: Session, rows: list[tuple[int | None, str, Money]]) -> N
     if any(value.cents < 0 for _id, _name, value in rows):
         raise ValidationFailed({"hourly_value": _("A value cannot be negative.")})
     existing = {t.id: t for t in session.execute(select(VolunteerTask)).scalars()}
+    old_names = {task_id: task.name for task_id, task in existing.items()}
+    for task in existing.values():  # names may be swapped: free them first
+        task.name = f"\x00{task.id}"
+    session.flush()
     kept = set()
     for order, ((task_id, _name, value), name) in enumerate(zip(rows, names, strict=True)):
         task = existing.get(task_id) if task_id is not None else None
@@ -254,7 +231,7 @@ def save_tasks(session: Session, rows: list[tuple[int | None, str, Money]]) -> N
         if used:
             raise UserError(
                 _("{task} has hours recorded; it stays (rename it if needed).").format(
-                    task=task.name
+                    task=old_names[task_id]
                 )
             )
         session.delete(task)
@@ -262,155 +239,25 @@ def save_tasks(session: Session, rows: list[tuple[int | None, str, Money]]) -> N
     session.flush()
 
 
-# -- hours ------------------------------------------------------------------------------------
-def _checked(details: HoursDetails) -> HoursDetails:
-    problem = rules.validate_hours(details.minutes)
-    if problem:
-        raise ValidationFailed({"minutes": problem})
-    return HoursDetails(details.person_id, details.date, details.task_id, details.minutes,
-                        details.activity_id, details.note.strip())  # fmt: skip
+# The hours, for callers that know them as part of the volunteers (the page, the demo).
+from verenigingsbeheer.services.volunteer_hours import (  # noqa: E402
+    HoursDetails,
+    HoursRow,
+    add_hours,
+    delete_hours,
+    grid,
+    list_hours,
+    save_grid,
+    save_week,
+    update_hours,
+    value_of,
+    week_grid,
+    worth,
+)
 
-
-def add_hours(session: Session, details: HoursDetails) -> int:
-    details = _checked(details)
-    row = VolunteerHours(
-        person_id=details.person_id, date=details.date, task_id=details.task_id,
-        minutes=details.minutes, activity_id=details.activity_id, note=details.note,
-    )  # fmt: skip
-    session.add(row)
-    session.flush()
-    audit.note(session, "new", _("Volunteer hours entered"))
-    return row.id
-
-
-def update_hours(session: Session, hours_id: int, details: HoursDetails) -> None:
-    details = _checked(details)
-    row = session.get(VolunteerHours, hours_id)
-    if row is None:
-        raise UserError(_("These hours no longer exist."))
-    row.person_id, row.date, row.task_id = details.person_id, details.date, details.task_id
-    row.minutes, row.activity_id, row.note = details.minutes, details.activity_id, details.note
-    audit.note(session, "edit", _("Volunteer hours changed"))
-    session.flush()
-
-
-def delete_hours(session: Session, hours_ids: Iterable[int]) -> int:
-    rows = (
-        session.execute(select(VolunteerHours).where(VolunteerHours.id.in_(list(hours_ids))))
-        .scalars()
-        .all()
-    )
-    for row in rows:
-        session.delete(row)
-    audit.note(session, "delete", _("Volunteer hours deleted"), undoable=True)
-    session.flush()
-    return len(rows)
-
-
-def week_grid(
-    session: Session, monday: dt.date, task_id: int, activity_id: int | None = None
-) -> dict[tuple[int, dt.date], int]:
-    """(person id, day) -> minutes of one task in the week from `monday` (the grid)."""
-    query = select(VolunteerHours.person_id, VolunteerHours.date, VolunteerHours.minutes).where(
-        VolunteerHours.task_id == task_id,
-        VolunteerHours.date >= monday,
-        VolunteerHours.date <= monday + dt.timedelta(days=6),
-    )
-    if activity_id is not None:
-        query = query.where(VolunteerHours.activity_id == activity_id)
-    grid: dict[tuple[int, dt.date], int] = defaultdict(int)
-    for person_id, day, minutes in session.execute(query):
-        grid[(person_id, day)] += minutes
-    return dict(grid)
-
-
-def save_week(
-    session: Session,
-    monday: dt.date,
-    task_id: int,
-    cells: dict[tuple[int, dt.date], int],
-    activity_id: int | None = None,
-) -> int:
-    """Make the week's hours of one task what the grid says: a cell's minutes replace what
-    was entered for that person, day and task (0 removes it). Returns the entries changed."""
-    for (_person, day), minutes in cells.items():
-        if not monday <= day <= monday + dt.timedelta(days=6):
-            raise UserError(_("A day outside the week."))
-        if minutes:
-            problem = rules.validate_hours(minutes)
-            if problem:
-                raise ValidationFailed({"minutes": problem})
-    before = week_grid(session, monday, task_id, activity_id)
-    changed = 0
-    for (person_id, day), minutes in cells.items():
-        if before.get((person_id, day), 0) == minutes:
-            continue
-        query = select(VolunteerHours).where(
-            VolunteerHours.person_id == person_id, VolunteerHours.date == day,
-            VolunteerHours.task_id == task_id,
-        )  # fmt: skip
-        if activity_id is not None:
-            query = query.where(VolunteerHours.activity_id == activity_id)
-        for row in session.execute(query).scalars().all():
-            session.delete(row)
-        if minutes:
-            session.add(VolunteerHours(person_id=person_id, date=day, task_id=task_id,
-                                       minutes=minutes, activity_id=activity_id))  # fmt: skip
-        changed += 1
-    audit.note(
-        session,
-        "edit",
-        ngettext(
-            "Volunteer hours of a week: {n} entry",
-            "Volunteer hours of a week: {n} entries",
-            changed,
-        ).format(n=changed),  # fmt: skip
-    )
-    session.flush()
-    return changed
-
-
-def list_hours(
-    session: Session,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
-    *,
-    person_id: int | None = None,
-) -> list[HoursRow]:
-    query = (
-        select(VolunteerHours, Person, VolunteerTask, Activity.title)
-        .join(Person, Person.id == VolunteerHours.person_id)
-        .join(VolunteerTask, VolunteerTask.id == VolunteerHours.task_id)
-        .outerjoin(Activity, Activity.id == VolunteerHours.activity_id)
-        .order_by(VolunteerHours.date, Person.last_name, VolunteerHours.id)
-    )
-    if start is not None:
-        query = query.where(VolunteerHours.date >= start)
-    if end is not None:
-        query = query.where(VolunteerHours.date <= end)
-    if person_id is not None:
-        query = query.where(VolunteerHours.person_id == person_id)
-    return [
-        HoursRow(
-            row.id,
-            person.id,
-            PersonName(person.first_name, person.last_name, person.tussenvoegsel),
-            row.date,
-            task.id,
-            task.name,
-            row.minutes,
-            worth(row.minutes, task.hourly_value),
-            row.activity_id,
-            title or "",
-            row.note,
-        )  # fmt: skip
-        for row, person, task, title in session.execute(query)
-    ]
-
-
-def worth(minutes: int, hourly_value: int | Money) -> Money:
-    """What `minutes` of work are worth at a value an hour (rounded half up to cents)."""
-    from decimal import Decimal
-
-    value = hourly_value if isinstance(hourly_value, Money) else Money(hourly_value)
-    return value * (Decimal(minutes) / 60)
+__all__ = [
+    "Helper", "HoursDetails", "HoursRow", "Task", "VolunteerDetails", "add_hours",
+    "delete_hours", "grid", "helpers", "list_hours", "remove_volunteer", "save_grid",
+    "save_tasks", "save_volunteer", "save_week", "tasks", "update_hours", "validate_volunteer",
+    "value_of", "volunteer_details", "week_grid", "worth",
+]  # fmt: skip
