@@ -89,6 +89,67 @@ def test_unsaved_hours_are_not_dropped_without_asking(qtbot, page, choir, asker)
         assert [r.minutes for r in volunteers.list_hours(session)] == [120]
 
 
+def test_a_task_changed_over_unsaved_hours_keeps_them_with_the_task_they_were_typed_for(
+    qtbot, page, choir, asker
+):
+    page.task.setCurrentIndex(page.task.findText("Bar"))
+    type_cell(qtbot, page, 0, 0, "2")
+    asker.save_answers_changes.append("cancel")
+    page.task.setCurrentIndex(page.task.findText("Decorbouw"))
+    assert page.task.currentText() == "Bar" and page.week_model.dirty()  # called off
+    asker.save_answers_changes.append("save")
+    page.task.setCurrentIndex(page.task.findText("Kostuums"))
+    with choir.database.reading() as session:
+        assert [(r.task, r.minutes) for r in volunteers.list_hours(session)] == [("Bar", 120)]
+    assert page.task.currentText() == "Kostuums" and not page.week_model.dirty()
+
+
+def test_the_hours_of_one_activity_typed_per_task(qtbot, page, choir):
+    qtbot.mouseClick(page.per_activity, Qt.MouseButton.LeftButton)
+    assert not page.task.isVisible()
+    titles = [page.week_activity.itemText(n) for n in range(page.week_activity.count())]
+    assert titles == ["di 15 dec Repetitie", "za 19 dec Kerstconcert"]
+    assert page.week_activity.currentIndex() == 0  # the last one that has been by today
+    page.week_activity.setCurrentIndex(1)
+    headings = [page.week_model.headerData(c, Qt.Orientation.Horizontal)
+                for c in range(page.week_model.columnCount())]  # fmt: skip
+    bar, tickets = headings.index("Bar"), headings.index("Kaartverkoop")
+    assert headings[-1] == "Totaal"
+    names = [h.name.first_name for h in page.week_model.helpers]
+    anna, kees = names.index("Anna"), names.index("Kees")
+    type_cell(qtbot, page, anna, bar, "3")
+    type_cell(qtbot, page, anna, tickets, "1,5")
+    type_cell(qtbot, page, kees, bar, "2:15")
+    assert page.week_model.index(anna, len(headings) - 1).data() == "4,5"
+    qtbot.mouseClick(page.save_week_button, Qt.MouseButton.LeftButton)
+    with choir.database.reading() as session:
+        saved = {(r.name.first_name, r.date, r.task, r.minutes, r.activity)
+                 for r in volunteers.list_hours(session)}  # fmt: skip
+    concert = D(2026, 12, 19)
+    assert saved == {("Anna", concert, "Bar", 180, "Kerstconcert"),
+                     ("Anna", concert, "Kaartverkoop", 90, "Kerstconcert"),
+                     ("Kees", concert, "Bar", 135, "Kerstconcert")}  # fmt: skip
+    assert page.week_activity.currentText() == "za 19 dec Kerstconcert"
+    assert {h.name.first_name for h in page.week_model.helpers[:2]} == {"Anna", "Kees"}
+    qtbot.mouseClick(page.forward_button, Qt.MouseButton.LeftButton)  # 22 December: a rehearsal
+    qtbot.mouseClick(page.forward_button, Qt.MouseButton.LeftButton)
+    assert page.week_model.columnCount() == 0 and "Geen activiteiten" in page.grid_note.text()
+    qtbot.mouseClick(page.per_week, Qt.MouseButton.LeftButton)
+    assert page.task.isVisible() and page.week_activity.currentText() == "geen bepaalde activiteit"
+
+
+def test_who_left_during_the_week_can_still_be_given_hours(qtbot, page, choir, asker):
+    from verenigingsbeheer.services import member_records
+
+    with choir.database.transaction() as session:
+        member_records.end_membership(session, choir.people["Kees"], D(2026, 12, 16))
+    page.refresh()
+    assert "Kees" in [h.name.first_name for h in page.week_model.helpers]
+    assert any("Kees" in label for _person, label in page.people())
+    qtbot.mouseClick(page.forward_button, Qt.MouseButton.LeftButton)
+    assert "Kees" not in [h.name.first_name for h in page.week_model.helpers]
+
+
 def test_an_allowance_over_the_month_limit_is_asked_about(qtbot, page, choir, asker):
     anna = choir.people["Anna"]
 
@@ -124,6 +185,26 @@ def test_an_allowance_over_the_month_limit_is_asked_about(qtbot, page, choir, as
     assert page.allowances_model.index(1, 5).data().startswith("⚠")
 
 
+def test_an_allowance_in_a_year_without_limits_says_it_cannot_be_checked(qtbot, page, asker):
+    def pay(dialog) -> bool:
+        dialog.person.setCurrentIndex(0)
+        dialog.amount.setText("500,00")
+        dialog.paid_on.set_date(D(2027, 2, 1))
+        dialog.first_day.set_date(D(2027, 1, 1))
+        dialog.last_day.set_date(D(2027, 1, 31))
+        assert dialog.show_check() == []
+        assert "Geen belastingvrije grenzen bekend voor 2027" in dialog.warning.text()
+        dialog.last_day.set_date(D(2026, 12, 31))
+        dialog.first_day.set_date(D(2026, 12, 1))
+        assert [e.kind for e in dialog.show_check()] == ["monthly"]  # 2026 is known
+        assert "2027" in dialog.warning.text() and "maandgrens" in dialog.warning.text()
+        return False
+
+    asker.dialog_steps.append(pay)
+    page.new_allowance_action.trigger()
+    assert not asker.dialog_steps
+
+
 def test_a_volunteer_who_is_no_member_helps_and_shows_in_the_overview(qtbot, page, choir, asker):
     def fill(dialog) -> bool:
         dialog.accept()
@@ -150,7 +231,7 @@ def test_a_volunteer_who_is_no_member_helps_and_shows_in_the_overview(qtbot, pag
     asker.dialog_steps.append(hours)
     page.new_hours_action.trigger()
     page.overview_year.setValue(2026)
-    assert "3,75 uur door 1 personen, ter waarde van €\xa056,25" in page.overview_summary.text()
+    assert "3,75 uur door 1 persoon, ter waarde van €\xa056,25" in page.overview_summary.text()
     assert "Zwart, Carla – 3,75 uur" in page.top_helpers.text()
     assert page.month_chart.data()[11][1] == 4  # December, rounded for the bar
 

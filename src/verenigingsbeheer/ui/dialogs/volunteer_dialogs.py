@@ -5,7 +5,7 @@ themselves: the page hands them the choices and the check."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -184,7 +184,8 @@ class VolunteerDialog(QDialog):
 
 class AllowanceDialog(QDialog):
     """A payment, with the limits it would go over (or come near) shown as it is typed;
-    `check(details)` asks the allowances service."""
+    `check(details)` asks the allowances service, `known_years` are those with limits (a
+    payment in another year cannot be checked, and the dialog says so)."""
 
     def __init__(
         self,
@@ -193,9 +194,11 @@ class AllowanceDialog(QDialog):
         check: Callable[[AllowanceDetails], list[Excess]],
         details: AllowanceDetails | None = None,
         parent: QWidget | None = None,
+        known_years: Collection[int] = (),
     ) -> None:
         super().__init__(parent)
         self._check = check
+        self._known_years = set(known_years)
         self.setWindowTitle(_("Edit allowance") if details else _("New allowance"))
         self.setMinimumWidth(480)
         form = QFormLayout(self)
@@ -259,11 +262,23 @@ class AllowanceDialog(QDialog):
         self.rate.setEnabled(self.per_hour.isChecked())
         details = self.details()
         found = self._check(details) if details and details.last_day >= details.first_day else []
-        text = "\n".join(excess.text() for excess in found)
+        lines = [excess.text() for excess in found]
         if found:
-            text += "\n" + _("Going over a limit makes the whole allowance taxable.")
-        self.warning.setText(text)
-        self.warning.setVisible(bool(found))
+            lines.append(_("Going over a limit makes the whole allowance taxable."))
+        years = (
+            {details.paid_on.year, details.first_day.year, details.last_day.year}
+            if details
+            else set()
+        )
+        for year in sorted(years - self._known_years):
+            lines.append(
+                _(
+                    "No tax-free limits known for {year}, so this payment cannot be checked: "
+                    "add them under More > Tax-free limits."
+                ).format(year=year)
+            )
+        self.warning.setText("\n".join(lines))
+        self.warning.setVisible(bool(lines))
         return found
 
     def accept(self) -> None:

@@ -24,18 +24,17 @@ from verenigingsbeheer.ui.pages.activities.outputs import show_pdf
 
 # -- hours ------------------------------------------------------------------------------------
 def save_week(page) -> bool:
-    """The typed week as one transaction; True when saved (or nothing to save)."""
+    """The typed grid as one transaction; True when saved (or nothing to save). What is
+    saved is what the grid was read for, not what the choosers show."""
     model = page.week_model
     if model.problems():
         page.context.asker.error(page, _("Not saved"), "\n".join(model.problems()))
         return False
     changes = model.changes()
-    task_id, activity_id = page.task.currentData(), page.week_activity.currentData()
     if not changes:
         return True
-    if task_id is None or not page.context.write(
-        page, lambda s: volunteers.save_week(s, model.monday, task_id, changes, activity_id)
-    ):
+    activity_id = model.read_for.activity_id
+    if not page.context.write(page, lambda s: volunteers.save_grid(s, changes, activity_id)):
         return False
     page.refresh()
     return True
@@ -121,7 +120,10 @@ def edit_allowance(page, new: bool = False) -> None:
     people = page.people()
     if row is not None and row.person_id not in {p for p, _name in people}:
         people.append((row.person_id, row.name.sorted_form))
-    dialog = AllowanceDialog(context.today(), people, check, row.details if row else None, page)
+    with context.database.reading() as session:
+        known = set(allowances.limits(session))
+    dialog = AllowanceDialog(context.today(), people, check, row.details if row else None, page,
+                             known_years=known)  # fmt: skip
     if new and page.chosen_person() is not None:
         dialog.person.setCurrentIndex(max(0, dialog.person.findData(page.chosen_person())))
     if not context.asker.run_dialog(dialog):

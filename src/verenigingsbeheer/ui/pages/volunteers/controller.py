@@ -17,13 +17,13 @@ from verenigingsbeheer.i18n.formatting import (
 )
 from verenigingsbeheer.services import activities, allowances, volunteer_figures, volunteers
 from verenigingsbeheer.ui.context import PageContext
+from verenigingsbeheer.ui.models.hours_grid import GridColumn, GridFor, HoursGridModel
 from verenigingsbeheer.ui.models.volunteer_tables import (
     AllowancesTableModel,
     HoursTableModel,
     TotalsTableModel,
     VolunteersTableModel,
 )
-from verenigingsbeheer.ui.models.week_hours_table import WeekHoursTableModel
 from verenigingsbeheer.ui.pages.attendance.controller import fit_columns
 from verenigingsbeheer.ui.pages.volunteers import actions
 from verenigingsbeheer.ui.pages.volunteers.view import VolunteersView
@@ -41,7 +41,8 @@ class VolunteersPage(VolunteersView):
         today = context.today()
         self.monday = today - dt.timedelta(days=today.weekday())
         self.helpers: list[volunteers.Helper] = []
-        self.week_model = WeekHoursTableModel(self)
+        self.tasks: list[volunteers.Task] = []
+        self.week_model = HoursGridModel(self)
         self.week_model.editable = not (context.read_only or context.database.read_only)
         self.week_table.setModel(self.week_model)
         self.hours_model = HoursTableModel(self)
@@ -66,6 +67,7 @@ class VolunteersPage(VolunteersView):
         self.this_week_button.clicked.connect(self.this_week)
         self.task.currentIndexChanged.connect(lambda _i: self.show_week(ask=True))
         self.week_activity.currentIndexChanged.connect(lambda _i: self.show_week(ask=True))
+        self.per_activity.toggled.connect(self._grid_kind_changed)
         self.search.textChanged.connect(self._filter_week)
         self.save_week_button.clicked.connect(lambda: actions.save_week(self))
         self.undo_week_button.clicked.connect(lambda: self.show_week(ask=False))
@@ -117,7 +119,7 @@ class VolunteersPage(VolunteersView):
         if not self.week_model.dirty() or not self.week_model.editable:
             return True
         answer = self.context.asker.save_changes(
-            self, _("The hours typed for this week are not saved yet.")
+            self, _("The hours typed in the grid are not saved yet.")
         )
         if answer == "save":
             return actions.save_week(self)
@@ -158,24 +160,45 @@ class VolunteersPage(VolunteersView):
             self.show_week(ask=False)
 
     def show_week(self, ask: bool = True) -> None:
-        """Read the week of the chosen task (and activity) into the grid."""
+        """Read the grid: a week of the chosen task (for no activity or one), or every task
+        on the day of the chosen activity."""
         if ask and not self._may_drop_week():
+            self._show_read_for()
             return
+        per_activity = self.per_activity.isChecked()
         task_id = self.task.currentData()
         sunday = self.monday + dt.timedelta(days=6)
         with self.context.database.reading() as session:
             found = activities.list_activities(session, self.monday, sunday,
                                                include_cancelled=False)  # fmt: skip
-            chosen = self.week_activity.currentData()
-            self._fill_week_activities(found, chosen)
+            self._fill_week_activities(found, self.week_activity.currentData(), per_activity)
             activity_id = self.week_activity.currentData()
-            saved = (volunteers.week_grid(session, self.monday, task_id, activity_id)
-                     if task_id is not None else {})  # fmt: skip
-        helped = {person_id for person_id, _day in saved}  # those who helped come first
-        ordered = sorted(self.helpers, key=lambda h: h.person_id not in helped)
-        self.week_model.set_week(self.monday, ordered, saved)
+            helpers = volunteers.helpers(session, self.monday, sunday)  # who left that week too
+            columns: list[GridColumn] = []
+            saved: dict = {}
+            if per_activity:
+                chosen = next((a for a in found if a.activity_id == activity_id), None)
+                if chosen is not None:
+                    columns = [GridColumn(chosen.date, t.task_id, t.name) for t in self.tasks]
+                    saved = volunteers.grid(session, chosen.date, chosen.date, None, activity_id)
+            elif task_id is not None:
+                days = [self.monday + dt.timedelta(days=n) for n in range(7)]
+                columns = [GridColumn(d, task_id, format_date(d, "EEE d MMM")) for d in days]
+                saved = volunteers.grid(session, self.monday, sunday, [task_id], activity_id)
+        helped = {person_id for person_id, _day, _task in saved}  # those who helped come first
+        ordered = sorted(helpers, key=lambda h: h.person_id not in helped)
+        read_for = GridFor(self.monday, None if per_activity else task_id, activity_id,
+                           per_activity)  # fmt: skip
+        self.week_model.set_grid(read_for, columns, ordered, saved)
         self._filter_week(self.search.text())
-        self.week_table.horizontalHeader().setDefaultSectionSize(82)
+        header = self.week_table.horizontalHeader()
+        header.setDefaultSectionSize(82)
+        if per_activity:
+            self.week_table.resizeColumnsToContents()
+            for column in range(self.week_model.columnCount()):
+                header.resizeSection(column, max(72, header.sectionSize(column) + 8))
+        self.task_label.setVisible(not per_activity)
+        self.task.setVisible(not per_activity)
         self.week_label.setText(
             _("Week {n}: {first}–{last}").format(
                 n=self.monday.isocalendar().week,
@@ -183,17 +206,64 @@ class VolunteersPage(VolunteersView):
                 last=format_date(sunday, "d MMM y"),
             )  # fmt: skip
         )
+        if not per_activity:
+            self.grid_note.setText(
+                _(
+                    "Type the hours (2,5 or 2:30) per person and day; nothing "
+                    "is saved until 'Save the hours'. Hours go in quarters."
+                )
+            )
+        elif columns:
+            self.grid_note.setText(
+                _(
+                    "Type the hours (2,5 or 2:30) per person and task on the day of the activity; "
+                    "nothing is saved until 'Save the hours'. Hours go in quarters."
+                )
+            )
+        else:
+            self.grid_note.setText(_("No activities in this week: go to another week."))
         self._week_state()
 
-    def _fill_week_activities(self, found, chosen) -> None:
+    def _grid_kind_changed(self, per_activity: bool) -> None:
+        if not self._may_drop_week():
+            self._show_read_for()
+            return
+        if not per_activity:  # a week of one task starts as hours for no one activity
+            self.week_activity.blockSignals(True)
+            self.week_activity.clear()
+            self.week_activity.blockSignals(False)
+        self.show_week(ask=False)
+
+    def _show_read_for(self) -> None:
+        """The choosers back to what the grid holds (a change of them was called off)."""
+        read_for = self.week_model.read_for
+        widgets = (self.per_week, self.per_activity, self.task, self.week_activity)
+        for widget in widgets:
+            widget.blockSignals(True)
+        (self.per_activity if read_for.per_activity else self.per_week).setChecked(True)
+        if read_for.task_id is not None:
+            self.task.setCurrentIndex(max(0, self.task.findData(read_for.task_id)))
+        activity = self.week_activity.findData(read_for.activity_id)
+        self.week_activity.setCurrentIndex(max(0, activity))
+        for widget in widgets:
+            widget.blockSignals(False)
+
+    def _fill_week_activities(self, found, chosen, per_activity: bool) -> None:
+        """The week's activities; for a grid of every task one must be chosen, by default the
+        last one that has been by today."""
         self.week_activity.blockSignals(True)
         self.week_activity.clear()
-        self.week_activity.addItem(_("no one activity"), None)
+        if not per_activity:
+            self.week_activity.addItem(_("no one activity"), None)
         for row in found:
             self.week_activity.addItem(
                 f"{format_date(row.date, 'EEE d MMM')} {row.title}", row.activity_id
             )
-        self.week_activity.setCurrentIndex(max(0, self.week_activity.findData(chosen)))
+        index = self.week_activity.findData(chosen)
+        if index < 0 and per_activity:
+            today = self.context.today()
+            index = max(0, sum(1 for row in found if row.date <= today) - 1)
+        self.week_activity.setCurrentIndex(max(0, index))
         self.week_activity.blockSignals(False)
 
     def _filter_week(self, text: str) -> None:
@@ -234,7 +304,11 @@ class VolunteersPage(VolunteersView):
             months = volunteer_figures.months_of_year(session, start.year)
         self.totals_model.set_rows(rows)
         self.overview_summary.setText(
-            _("{year}: {hours} hours by {people} people, worth {value}.").format(
+            ngettext(
+                "{year}: {hours} hours by {people} person, worth {value}.",
+                "{year}: {hours} hours by {people} people, worth {value}.",
+                summary.people,
+            ).format(
                 year=start.year,
                 hours=format_hours(summary.minutes),
                 people=format_number(summary.people),
@@ -285,7 +359,12 @@ class VolunteersPage(VolunteersView):
 
     # -- choices ----------------------------------------------------------------------------
     def people(self) -> list[tuple[int, str]]:
-        return [(h.person_id, h.label) for h in self.helpers]
+        """Who can be chosen in a form: everyone who could help since the start of last year,
+        so hours or an allowance still owed to who left can be entered."""
+        today = self.context.today()
+        with self.context.database.reading() as session:
+            found = volunteers.helpers(session, dt.date(today.year - 1, 1, 1), today)
+        return [(h.person_id, h.label) for h in found]
 
     def chosen_person(self) -> int | None:
         """The person of the row chosen on the current tab (for their statement)."""

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
@@ -86,7 +88,7 @@ class VolunteersView(QWidget):
         layout.addWidget(self.toolbar)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._week_tab(), _("Week"))
+        self.tabs.addTab(self._week_tab(), _("Entry"))
         self.tabs.addTab(self._hours_tab(), _("All hours"))
         self.tabs.addTab(self._overview_tab(), _("Overview"))
         self.tabs.addTab(self._allowances_tab(), _("Allowances"))
@@ -105,6 +107,13 @@ class VolunteersView(QWidget):
         font.setWeight(QFont.Weight.DemiBold)
         self.week_label.setFont(font)
         self.week_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.per_week = QRadioButton(_("A week of one task"))
+        self.per_activity = QRadioButton(_("All tasks of one activity"))
+        self.per_week.setChecked(True)
+        self.grid_kind = QButtonGroup(self)
+        self.grid_kind.addButton(self.per_week)
+        self.grid_kind.addButton(self.per_activity)
+        self.task_label = QLabel(_("Task"))
         self.task = QComboBox()
         self.week_activity = QComboBox()
         for combo in (self.task, self.week_activity):
@@ -116,7 +125,7 @@ class VolunteersView(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Find a person…"))
         self.search.setClearButtonEnabled(True)
-        self.save_week_button = QPushButton(_("Save the week"))
+        self.save_week_button = QPushButton(_("Save the hours"))
         self.undo_week_button = QPushButton(_("Undo changes"))
         self.week_table = QTableView()
         self.week_table.setEditTriggers(
@@ -127,6 +136,7 @@ class VolunteersView(QWidget):
         self.week_table.setAlternatingRowColors(True)
         self.week_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.week_problem = note(style=WARNING_STYLE)
+        self.grid_note = note()
         return _tab(
             _row(
                 self.back_button,
@@ -135,16 +145,12 @@ class VolunteersView(QWidget):
                 self.week_label,
                 stretch_at=3,
             ),  # fmt: skip
-            _row(_("Task"), self.task, _("For"), self.week_activity),
+            _row(self.per_week, self.per_activity),
+            _row(self.task_label, self.task, _("For"), self.week_activity),
             _row(self.search, self.undo_week_button, self.save_week_button, stretch_at=0),
             (self.week_table, 1),
             self.week_problem,
-            note(
-                _(
-                    "Type the hours (2,5 or 2:30) per person and day; nothing is saved until "
-                    "'Save the week'. Hours go in quarters."
-                )
-            ),  # fmt: skip
+            self.grid_note,
         )
 
     def _period_controls(self) -> QSpinBox:
