@@ -330,3 +330,32 @@ def test_task_names_can_be_swapped_and_helpers_include_who_left_that_year(db, pe
         year = {h.name.first_name for h in volunteers.helpers(session, D(2026, 1, 1),
                                                               D(2026, 12, 31))}  # fmt: skip
     assert "Anna" not in now and "Anna" in year
+
+
+def test_a_volunteer_who_stopped_helping_is_due_for_anonymisation_after_the_retention(db, people):
+    bar = task_ids(db)["Bar"]
+    with db.transaction() as session:
+        dirk = volunteers.save_volunteer(session, VolunteerDetails("Dirk", "Oud"), D(2021, 3, 1))
+        volunteers.add_hours(session, HoursDetails(dirk, D(2022, 5, 1), bar, 120))
+        allowances.save_allowance(
+            session, AllowanceDetails(dirk, D(2024, 11, 1), E("50"), D(2024, 10, 1),
+                                      D(2024, 10, 31)),
+        )  # fmt: skip
+        volunteers.save_volunteer(session, VolunteerDetails("Eva", "Nooit"), D(2023, 1, 1))
+    with db.reading() as session:
+        due = privacy.due_for_anonymisation(session, TODAY)  # two years: before 2 Nov 2024
+    assert [(r.name.first_name, r.member_number, r.left_on) for r in due] == [
+        ("Eva", None, D(2023, 1, 1)),  # registered, never helped
+        ("Dirk", None, D(2024, 11, 1)),  # last paid
+    ]
+    with db.reading() as session:  # a day less long ago: Dirk's payment is within
+        assert [r.name.first_name for r in privacy.due_for_anonymisation(
+            session, D(2026, 11, 1))] == ["Eva"]  # fmt: skip
+    with db.transaction() as session:
+        privacy.anonymise(session, [r.person_id for r in due], TODAY)
+    with db.reading() as session:
+        assert privacy.due_for_anonymisation(session, TODAY) == []
+        assert {h.name.first_name for h in volunteers.helpers(session, TODAY)} == {
+            "Anna", "Bram", "Carla"}  # fmt: skip
+        [hours] = volunteers.list_hours(session, person_id=dirk)
+    assert hours.minutes == 120 and hours.name.first_name != "Dirk"  # the figures stay

@@ -26,11 +26,13 @@ def test_shorter_retention_lists_former_members_and_anonymises_them(controller, 
     page.years.editingFinished.emit()
     due = page.due.rowCount()
     assert due > 0 and page.anonymise_button.isEnabled()
-    assert page.due_label.text().startswith(f"{due} oud-leden zijn langer geleden vertrokken")
+    assert page.due_label.text().startswith(
+        f"{due} oud-leden of oud-vrijwilligers zijn langer geleden vertrokken"
+    )
     names = [page.due.item(row, 1).text() for row in range(due)]
     asker.confirm_answers.append(True)
     qtbot.mouseClick(page.anonymise_button, Qt.MouseButton.LeftButton)
-    assert asker.confirmed[-1].startswith(f"{due} oud-leden anonimiseren?")
+    assert asker.confirmed[-1].startswith(f"{due} oud-leden of oud-vrijwilligers anonimiseren?")
     assert page.due.rowCount() == 0
     with controller.database.reading() as session:
         assert privacy.retention_years(session) == 1

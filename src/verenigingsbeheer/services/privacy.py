@@ -56,10 +56,11 @@ def remove_guard(guard: Guard) -> None:
 
 @dataclass(frozen=True)
 class DueRow:
-    """A former member whose retention period is over."""
+    """A former member, or a volunteer who is no member, whose retention period is over:
+    counted from leaving, or for the volunteer from the last hours or allowance."""
 
     person_id: int
-    member_number: int
+    member_number: int | None  # None: a volunteer who is no member
     name: PersonName
     left_on: dt.date
 
@@ -88,7 +89,8 @@ def _years_before(day: dt.date, years: int) -> dt.date:
 
 
 def due_for_anonymisation(session: Session, today: dt.date) -> list[DueRow]:
-    """Former members who left more than the retention period ago, oldest departure first."""
+    """Former members who left, and volunteers who are no member and last helped (or were
+    paid, or registered), more than the retention period ago; the longest ago first."""
     cutoff = _years_before(today, retention_years(session))
     running = select(MembershipPeriod.member_id).where(MembershipPeriod.end_date.is_(None))
     query = (
@@ -105,12 +107,39 @@ def due_for_anonymisation(session: Session, today: dt.date) -> list[DueRow]:
         .where(Person.anonymised_on.is_(None), Member.id.not_in(running))
         .group_by(Person.id, Member.member_number)
         .having(func.max(MembershipPeriod.end_date) < cutoff)
-        .order_by(func.max(MembershipPeriod.end_date), Member.member_number)
     )
-    return [
+    found = [
         DueRow(person_id, number, PersonName(first, last, tussen), left)
         for person_id, number, first, tussen, last, left in session.execute(query)
     ]
+    found += _volunteers_due(session, cutoff)
+    found.sort(key=lambda row: (row.left_on, row.member_number or 0, row.name.sort_key))
+    return found
+
+
+def _volunteers_due(session: Session, cutoff: dt.date) -> list[DueRow]:
+    """Volunteers who are no member, registered and last helped or paid before `cutoff`."""
+    people = session.execute(
+        select(Person, Volunteer.since)
+        .join(Volunteer, Volunteer.person_id == Person.id)
+        .outerjoin(Member, Member.person_id == Person.id)
+        .where(Member.id.is_(None), Person.anonymised_on.is_(None))
+    ).all()
+    if not people:
+        return []
+    last: dict[int, dt.date] = {}
+    for model, day in ((VolunteerHours, VolunteerHours.date), (Allowance, Allowance.paid_on)):
+        for person_id, latest in session.execute(
+            select(model.person_id, func.max(day)).group_by(model.person_id)
+        ):
+            last[person_id] = max(latest, last.get(person_id, latest))
+    due = []
+    for person, since in people:
+        latest = max((d for d in (since, last.get(person.id)) if d is not None), default=None)
+        if latest is not None and latest < cutoff:
+            name = PersonName(person.first_name, person.last_name, person.tussenvoegsel)
+            due.append(DueRow(person.id, None, name, latest))
+    return due
 
 
 # -- what stands in the way -------------------------------------------------------------------
@@ -187,7 +216,9 @@ def anonymise(
         _("A person was forgotten")
         if kind == "forget"
         else ngettext(
-            "{n} former member anonymised", "{n} former members anonymised", len(person_ids)
+            "{n} former member or volunteer anonymised",
+            "{n} former members or volunteers anonymised",
+            len(person_ids),
         ).format(n=len(person_ids))
     )
     audit.note(session, kind, description)

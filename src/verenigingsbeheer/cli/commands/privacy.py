@@ -42,16 +42,16 @@ def register(commands) -> None:
     add_command(
         actions,
         "due",
-        _("list the former members whose retention period is over"),
-        _("List the former members whose retention period is over."),
+        _("list the former members and volunteers whose retention period is over"),
+        _("List the former members and volunteers whose retention period is over."),
     )
     anonymise = add_command(
         actions,
         "anonymise",
-        _("anonymise the former members whose retention period is over"),
+        _("anonymise the former members and volunteers whose retention period is over"),
         _(
-            "Anonymise the former members whose retention period is over. Without --confirm "
-            "it only lists them."
+            "Anonymise the former members and volunteers whose retention period is over. "
+            "Without --confirm it only lists them."
         ),
     )
     _confirm_option(anonymise)
@@ -111,7 +111,8 @@ def run(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
             with database.transaction() as session:
                 done = privacy.anonymise(session, [row.person_id for row in due], today)
             print(
-                ngettext("{n} former member anonymised.", "{n} former members anonymised.", done)
+                ngettext("{n} former member or volunteer anonymised.",
+                         "{n} former members or volunteers anonymised.", done)
                 .format(n=done),
                 file=out,
             )  # fmt: skip
@@ -141,14 +142,20 @@ def run(args: argparse.Namespace, paths: Paths, out: TextIO) -> int:
         return 0
 
 
+def _name(row) -> str:
+    if row.member_number is None:
+        return _("{name} (volunteer)").format(name=row.name.full)
+    return row.name.full
+
+
 def _list_due(due, years: int, out: TextIO) -> None:
     from verenigingsbeheer.i18n.formatting import format_date
 
     if not due:
         print(
             ngettext(
-                "No former member left more than {n} year ago.",
-                "No former member left more than {n} years ago.",
+                "No former member or volunteer left more than {n} year ago.",
+                "No former member or volunteer left more than {n} years ago.",
                 years,
             ).format(n=years),
             file=out,
@@ -164,6 +171,6 @@ def _list_due(due, years: int, out: TextIO) -> None:
     )
     for row in due:
         print(
-            f"  {row.member_number}  {row.name.full}  ({format_date(row.left_on, 'short')})",
+            f"  {row.member_number or '–'}  {_name(row)}  ({format_date(row.left_on, 'short')})",
             file=out,
         )

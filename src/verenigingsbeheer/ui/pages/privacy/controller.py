@@ -55,17 +55,23 @@ class PrivacyPage(PrivacyView):
         self.years.blockSignals(False)
         self.due_label.setText(
             ngettext(
-                "{n} former member left longer ago than that:",
-                "{n} former members left longer ago than that:",
+                "{n} former member or volunteer left longer ago than that:",
+                "{n} former members or volunteers left longer ago than that:",
                 len(self._due),
             ).format(n=len(self._due))
             if self._due
-            else _("No former member left longer ago than that.")
+            else _("No former member or volunteer left longer ago than that.")
         )
         self._fill(
             self.due,
             [
-                (str(row.member_number), row.name.sorted_form, format_date(row.left_on, "short"))
+                (
+                    "–" if row.member_number is None else str(row.member_number),
+                    row.name.sorted_form
+                    if row.member_number is not None
+                    else _("{name} (volunteer)").format(name=row.name.sorted_form),
+                    format_date(row.left_on, "short"),
+                )
                 for row in self._due
             ],
         )
@@ -111,12 +117,14 @@ class PrivacyPage(PrivacyView):
         if len(self._due) > 15:
             names += "\n" + _("and {n} more").format(n=len(self._due) - 15)
         question = ngettext(
-            "Anonymise {n} former member? Names, addresses, contact details, IBANs, dates of "
-            "birth, notes and consents are removed for good, also from the log; member "
-            "numbers, membership dates and financial records stay.\n\n{names}",
-            "Anonymise {n} former members? Names, addresses, contact details, IBANs, dates of "
-            "birth, notes and consents are removed for good, also from the log; member "
-            "numbers, membership dates and financial records stay.\n\n{names}",
+            "Anonymise {n} former member or volunteer? Names, addresses, contact details, IBANs, "
+            "dates of birth, notes and consents are removed for good, also from the log; "
+            "member numbers, membership dates, volunteer hours and financial records "
+            "stay.\n\n{names}",
+            "Anonymise {n} former members or volunteers? Names, addresses, contact details, "
+            "IBANs, dates of birth, notes and consents are removed for good, also from the "
+            "log; member numbers, membership dates, volunteer hours and financial records "
+            "stay.\n\n{names}",
             len(self._due),
         ).format(n=len(self._due), names=names)
         if not self.context.asker.confirm(self, _("Anonymise"), question):
