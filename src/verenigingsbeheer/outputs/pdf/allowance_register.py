@@ -29,7 +29,6 @@ from verenigingsbeheer.outputs.pdf.options import Letterhead
 from verenigingsbeheer.outputs.pdf.volunteer_parts import (
     allowance_period,
     bold_rows,
-    details,
     excess_short,
     money,
     rate,
@@ -66,7 +65,12 @@ def _limits(register: AllowanceRegister) -> list[Flowable]:
         "it was paid in another year; close means {percent} of a limit or more. Going over "
         "any limit makes the volunteer's whole allowance taxed."
     ).format(percent=format_percent(CLOSE))
-    return [heading, details(lines, LIMIT_LABEL_WIDTH), Spacer(1, 2 * mm), document.paragraph(note)]
+    return [
+        heading,
+        document.details(lines, LIMIT_LABEL_WIDTH),
+        Spacer(1, 2 * mm),
+        document.paragraph(note),
+    ]
 
 
 def _payment_table(register: AllowanceRegister) -> Table:

@@ -164,6 +164,32 @@ def fit_cell(text: str, width: float, font: str = REGULAR) -> str:
     return "\n".join(piece for part in parts for piece in _break_word(part, font, room))
 
 
+def details(lines: Sequence[tuple[str, str]], label_width: float) -> Table:
+    """Labels and their values without lines, as at the top of a letter; a line without
+    a value is left out."""
+    register_fonts()
+    value_width = usable_width() - label_width
+    rows = [
+        [fit_cell(label, label_width, BOLD), fit_cell(value, value_width)]
+        for label, value in lines
+        if value
+    ]
+    table = Table(rows, colWidths=[label_width, value_width])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (0, -1), BOLD, CELL_SIZE, LINE_HEIGHT),
+                ("FONT", (1, 0), (1, -1), REGULAR, CELL_SIZE, LINE_HEIGHT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return table
+
+
 def _break_word(text: str, font: str, room: float) -> list[str]:
     """A word wider than the column (rare) breaks after a hyphen, dot or underscore
     ("Maximiliaan-" / "Alexander"); only a piece still too wide is cut at the edge."""

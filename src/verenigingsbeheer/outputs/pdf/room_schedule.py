@@ -80,26 +80,7 @@ def _details(venue: VenueRow, room: RoomRow, start: dt.date, end: dt.date) -> Ta
         (_("Set-up and clearing"), buffers_text(room)),
         (_("Period"), period_text(start, end)),
     ]
-    value_width = document.usable_width() - LABEL_WIDTH
-    rows = [
-        [document.fit_cell(label, LABEL_WIDTH, BOLD), document.fit_cell(value, value_width)]
-        for label, value in lines
-        if value
-    ]
-    table = Table(rows, colWidths=[LABEL_WIDTH, value_width])
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (0, -1), BOLD, document.CELL_SIZE, document.LINE_HEIGHT),
-                ("FONT", (1, 0), (1, -1), REGULAR, document.CELL_SIZE, document.LINE_HEIGHT),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (0, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ]
-        )
-    )
-    return table
+    return document.details(lines, LABEL_WIDTH)
 
 
 def cells(row: BookingRow, room: RoomRow) -> list[str]:

@@ -21,9 +21,9 @@ from verenigingsbeheer.outputs.pdf import document
 from verenigingsbeheer.outputs.pdf.fonts import register_fonts
 from verenigingsbeheer.outputs.pdf.options import Letterhead
 from verenigingsbeheer.outputs.pdf.volunteer_parts import (
+    LABEL_WIDTH,
     bold_rows,
     count,
-    details,
     hours,
     money,
     right_aligned,
@@ -52,12 +52,13 @@ def _totals(overview: VolunteerOverview) -> list[Flowable]:
     summary = overview.summary
     return [
         document.paragraph(_("Totals {year}").format(year=overview.year), "heading"),
-        details(
+        document.details(
             [
                 (_("Volunteer hours"), hours(summary.minutes)),
                 (_("Volunteers"), format_number(summary.people)),
                 (_("Value of the volunteer work"), format_money(summary.value)),
-            ]
+            ],
+            LABEL_WIDTH,
         ),
         Spacer(1, 2 * mm),
         document.paragraph(valuation_text()),

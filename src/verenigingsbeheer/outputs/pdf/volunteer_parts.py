@@ -19,7 +19,7 @@ from verenigingsbeheer.domain.volunteers import Limits, format_hours, months_of
 from verenigingsbeheer.i18n import _
 from verenigingsbeheer.i18n.formatting import format_date, format_money, format_number
 from verenigingsbeheer.outputs.pdf import document
-from verenigingsbeheer.outputs.pdf.fonts import BOLD, REGULAR, register_fonts
+from verenigingsbeheer.outputs.pdf.fonts import BOLD, REGULAR
 from verenigingsbeheer.outputs.pdf.rent import amount
 
 if TYPE_CHECKING:
@@ -54,31 +54,6 @@ def bold_rows(table: Table, rows: Sequence[int]) -> Table:
 def right_aligned(table: Table, first_column: int, head_row: int = 0) -> Table:
     """Numbers (and their headings) on the right, as in a spreadsheet."""
     table.setStyle(TableStyle([("ALIGN", (first_column, head_row), (-1, -1), "RIGHT")]))
-    return table
-
-
-def details(lines: Sequence[tuple[str, str]], label_width: float = LABEL_WIDTH) -> Table:
-    """Labels and their values without lines, as at the top of a letter."""
-    register_fonts()
-    value_width = document.usable_width() - label_width
-    rows = [
-        [document.fit_cell(label, label_width, BOLD), document.fit_cell(value, value_width)]
-        for label, value in lines
-        if value
-    ]
-    table = Table(rows, colWidths=[label_width, value_width])
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (0, -1), BOLD, document.CELL_SIZE, document.LINE_HEIGHT),
-                ("FONT", (1, 0), (1, -1), REGULAR, document.CELL_SIZE, document.LINE_HEIGHT),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (0, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ]
-        )
-    )
     return table
 
 

@@ -21,9 +21,9 @@ from verenigingsbeheer.outputs.pdf.fonts import register_fonts
 from verenigingsbeheer.outputs.pdf.options import Letterhead
 from verenigingsbeheer.outputs.pdf.volunteer_parts import (
     EMPTY,
+    LABEL_WIDTH,
     allowance_period,
     bold_rows,
-    details,
     hours,
     limits_text,
     money,
@@ -124,7 +124,7 @@ def write_volunteer_statement(
     title = _("Personal statement of volunteer work {year}").format(year=statement.year)
     number = format_number(statement.member_number) if statement.member_number else ""
     story: list[Flowable] = [
-        details(
+        document.details(
             [
                 (_("Name"), statement.name.full),
                 (_("Member number"), number),
@@ -132,7 +132,8 @@ def write_volunteer_statement(
                 (_("Volunteer hours"), hours(statement.minutes)),
                 (_("Value of the volunteer work"), format_money(statement.value)),
                 (_("Volunteer allowance"), format_money(statement.paid)),
-            ]
+            ],
+            LABEL_WIDTH,
         ),
         Spacer(1, 4 * mm),
     ]
