@@ -249,6 +249,11 @@ def test_changing_the_rest_of_the_series_from_a_date(qtbot, page, choir, asker):
 
 def test_school_holidays_are_edited_in_their_own_dialog(qtbot, page, choir, asker):
     def edit(dialog) -> bool:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        top = dialog.table.item(dialog.table.rowAt(0), 0)
+        assert top.text() == "Kerstvakantie"  # opens at this year's holidays, not at 2024
+        assert dialog.table.item(dialog.table.rowAt(0), 1).text() == "19-12-2026"
         dialog.add_row()
         row = dialog.table.rowCount() - 1
         dialog.table.item(row, 0).setText("Studiedag")

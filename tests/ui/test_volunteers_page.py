@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from tests.ui.attendance_data import TODAY, D, make_choir
+from verenigingsbeheer.domain.money import Money
 from verenigingsbeheer.services import allowances, volunteers
 from verenigingsbeheer.ui.context import PageContext
 from verenigingsbeheer.ui.pages.volunteers.controller import VolunteersPage
@@ -234,6 +235,55 @@ def test_a_volunteer_who_is_no_member_helps_and_shows_in_the_overview(qtbot, pag
     assert "3,75 uur door 1 persoon, ter waarde van €\xa056,25" in page.overview_summary.text()
     assert "Zwart, Carla – 3,75 uur" in page.top_helpers.text()
     assert page.month_chart.data()[11][1] == 4  # December, rounded for the bar
+
+
+def test_tasks_and_limits_typed_wrong_are_refused_in_the_dialog(qtbot, page, choir, asker):
+    def tasks(dialog) -> bool:
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        row = dialog.table.rowCount() - 1
+        dialog.table.item(row, 1).setText("12,50")
+        dialog.accept()
+        assert dialog.problem.text() == "Elke taak heeft een naam nodig."
+        dialog.table.item(row, 0).setText(" bar ")  # the same as "Bar"
+        dialog.accept()
+        assert dialog.problem.text() == "Twee taken hebben dezelfde naam."
+        dialog.table.item(row, 0).setText("Grime")
+        dialog.table.item(row, 1).setText("twaalf")
+        dialog.accept()
+        assert "Grime: schrijf de waarde als 12,50" in dialog.problem.text()
+        dialog.table.item(row, 1).setText("-3")
+        dialog.accept()
+        assert dialog.problem.text() == "Een waarde kan niet negatief zijn."
+        assert dialog.result() == 0
+        dialog.table.item(row, 1).setText("17,50")
+        dialog.accept()
+        return dialog.result() == 1
+
+    asker.dialog_steps.append(tasks)
+    page.tasks_action.trigger()
+    assert page.task.findText("Grime") >= 0
+    with choir.database.reading() as session:
+        assert {t.name: t.hourly_value for t in volunteers.tasks(session)}["Grime"] == Money(1750)
+
+    def limits(dialog) -> bool:
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        row = dialog.table.rowCount() - 1
+        for column, text in enumerate(["2026", "6", "3,50", "230", "2300", "Belastingdienst"]):
+            dialog.table.item(row, column).setText(text)
+        dialog.accept()
+        assert dialog.problem.text() == "Elk jaar één keer."
+        dialog.table.item(row, 0).setText("twintig27")
+        dialog.accept()
+        assert "schrijf het jaar als 2027" in dialog.problem.text()
+        dialog.table.item(row, 0).setText("1999")
+        dialog.accept()
+        assert "tussen 2000 en 2100" in dialog.problem.text()
+        return False  # cancelled: nothing changes
+
+    asker.dialog_steps.append(limits)
+    page.limits_action.trigger()
+    with choir.database.reading() as session:
+        assert sorted(allowances.limits(session)) == [2025, 2026]
 
 
 def test_read_only_types_nothing(qtbot, choir, asker):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from verenigingsbeheer.domain.member import age_on
@@ -210,6 +210,33 @@ def year_excesses(
     if reached(total, limits.yearly):
         found.append(Excess("yearly", limits.yearly, total, str(year)))
     return found
+
+
+def limits_problem(rows: Sequence[Limits]) -> str:
+    """Why these limits cannot be kept ("" when they can): each year once, a year of this
+    era, no negative amount."""
+    years = [row.year for row in rows]
+    if len(set(years)) != len(years):
+        return _("Each year once.")
+    if any(not 2000 <= year <= 2100 for year in years):
+        return _("A year between 2000 and 2100.")
+    for row in rows:
+        if any(a.cents < 0 for a in (row.hourly_adult, row.hourly_young, row.monthly, row.yearly)):
+            return _("A limit cannot be negative.")
+    return ""
+
+
+def tasks_problem(rows: Sequence[tuple[str, Money]]) -> str:
+    """Why this task list cannot be kept ("" when it can): every task a name of its own
+    (regardless of case and spaces), no negative value."""
+    names = [" ".join(name.split()).lower() for name, _value in rows]
+    if any(not name for name in names):
+        return _("Every task needs a name.")
+    if len(set(names)) != len(names):
+        return _("Two tasks have the same name.")
+    if any(value.cents < 0 for _name, value in rows):
+        return _("A value cannot be negative.")
+    return ""
 
 
 def validate_hours(minutes: int) -> str:

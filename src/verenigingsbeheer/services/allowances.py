@@ -71,15 +71,9 @@ def limits(session: Session) -> dict[int, Limits]:
 
 def save_limits(session: Session, rows: list[Limits]) -> None:
     """Replace the limits by `rows` (one per year)."""
-    years = [row.year for row in rows]
-    if len(set(years)) != len(years):
-        raise ValidationFailed({"year": _("Each year once.")})
-    for row in rows:
-        if not 2000 <= row.year <= 2100:
-            raise ValidationFailed({"year": _("A year between 2000 and 2100.")})
-        amounts = (row.hourly_adult, row.hourly_young, row.monthly, row.yearly)
-        if any(amount.cents < 0 for amount in amounts):
-            raise ValidationFailed({"amount": _("A limit cannot be negative.")})
+    problem = rules.limits_problem(rows)
+    if problem:
+        raise ValidationFailed({"limits": problem})
     for existing in session.execute(select(AllowanceLimits)).scalars().all():
         session.delete(existing)
     session.flush()

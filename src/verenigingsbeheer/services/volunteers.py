@@ -23,6 +23,7 @@ from verenigingsbeheer.db.models import (
     VolunteerHours,
     VolunteerTask,
 )
+from verenigingsbeheer.domain import volunteers as rules
 from verenigingsbeheer.domain.money import Money
 from verenigingsbeheer.domain.person import PersonName
 from verenigingsbeheer.errors import UserError, ValidationFailed
@@ -199,13 +200,10 @@ def tasks(session: Session) -> list[Task]:
 def save_tasks(session: Session, rows: list[tuple[int | None, str, Money]]) -> None:
     """Replace the task list by `rows` ((id or None, name, value an hour), in order). A
     task with hours cannot go."""
+    problem = rules.tasks_problem([(name, value) for _id, name, value in rows])
+    if problem:
+        raise ValidationFailed({"tasks": problem})
     names = [_clean(name) for _id, name, _value in rows]
-    if any(not name for name in names):
-        raise ValidationFailed({"name": _("Every task needs a name.")})
-    if len({name.lower() for name in names}) != len(names):
-        raise ValidationFailed({"name": _("Two tasks have the same name.")})
-    if any(value.cents < 0 for _id, _name, value in rows):
-        raise ValidationFailed({"hourly_value": _("A value cannot be negative.")})
     existing = {t.id: t for t in session.execute(select(VolunteerTask)).scalars()}
     old_names = {task_id: task.name for task_id, task in existing.items()}
     for task in existing.values():  # names may be swapped: free them first

@@ -3,85 +3,19 @@ worth, and the tax-free limits of allowances per year with their source."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from verenigingsbeheer.domain.money import Money
 from verenigingsbeheer.domain.parsing import parse_money
-from verenigingsbeheer.domain.volunteers import Limits
+from verenigingsbeheer.domain.volunteers import Limits, limits_problem, tasks_problem
 from verenigingsbeheer.i18n import _, language
-from verenigingsbeheer.ui.widgets.dialog_buttons import ok_cancel
-from verenigingsbeheer.ui.widgets.field_marks import error_label
-
-KEY_ROLE = 256  # Qt.ItemDataRole.UserRole
+from verenigingsbeheer.ui.dialogs.editable_table import EditableTable
 
 
 def decimal_text(amount: Money) -> str:
     """12,50 (or 12.50 in English): how an amount is typed back."""
     text = f"{amount.as_decimal():.2f}"
     return text.replace(".", ",") if language() == "nl" else text
-
-
-class EditableTable(QDialog):
-    """A small table to edit with Add and Remove, for tasks and limits."""
-
-    def __init__(self, title: str, intro: str, headers: list[str], parent: QWidget | None):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.resize(620, 420)
-        layout = QVBoxLayout(self)
-        label = QLabel(intro)
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(_("Add"))
-        self.remove_button = QPushButton(_("Remove"))
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self.problem = error_label()
-        layout.addWidget(self.problem)
-        layout.addWidget(ok_cancel(self))
-        self.add_button.clicked.connect(lambda: self.append([""] * len(headers)))
-        self.remove_button.clicked.connect(
-            lambda: self.table.removeRow(self.table.currentRow())
-            if self.table.currentRow() >= 0 else None
-        )  # fmt: skip
-
-    def append(self, texts: list[str], key: object = None) -> None:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        for column, text in enumerate(texts):
-            item = QTableWidgetItem(text)
-            if column == 0:
-                item.setData(KEY_ROLE, key)
-            self.table.setItem(row, column, item)
-
-    def cells(self) -> list[tuple[object, list[str]]]:
-        return [
-            (self.table.item(row, 0).data(KEY_ROLE),
-             [self.table.item(row, c).text().strip() for c in range(self.table.columnCount())])
-            for row in range(self.table.rowCount())
-        ]  # fmt: skip
-
-    def refuse(self, problem: str) -> None:
-        self.problem.setText(problem)
-        self.problem.setVisible(True)
 
 
 class TasksDialog(EditableTable):
@@ -98,8 +32,7 @@ class TasksDialog(EditableTable):
         for task_id, name, value in tasks:
             self.append([name, decimal_text(value)], task_id)
 
-    def rows(self) -> list[tuple[int | None, str, Money]]:
-        """The table as typed; ValueError with a Dutch message on the first problem."""
+    def read(self) -> list[tuple[int | None, str, Money]]:
         found = []
         for key, (name, value) in self.cells():
             try:
@@ -107,18 +40,10 @@ class TasksDialog(EditableTable):
             except ValueError:
                 raise ValueError(_("{task}: write the value as 12,50.").format(task=name)) from None
             found.append((key, name, amount))
+        problem = tasks_problem([(name, amount) for _key, name, amount in found])
+        if problem:
+            raise ValueError(problem)
         return found
-
-    def accept(self) -> None:
-        try:
-            rows = self.rows()
-        except ValueError as problem:
-            self.refuse(str(problem))
-            return
-        if any(not name for _key, name, _value in rows):
-            self.refuse(_("Every task needs a name."))
-            return
-        super().accept()
 
 
 class LimitsDialog(EditableTable):
@@ -130,22 +55,24 @@ class LimitsDialog(EditableTable):
                 "Add a new year when they are published, with where they come from."
             ),  # fmt: skip
             [
-                _("Source"),
                 _("Year"),
                 _("Per hour, 21+"),
                 _("Per hour, under 21"),
                 _("Per month"),
                 _("Per year"),
+                _("Source"),
             ],  # fmt: skip
             parent,
+            stretch=5,
         )
+        self.resize(760, 420)
         for limit in sorted(limits, key=lambda item: item.year):
             amounts = (limit.hourly_adult, limit.hourly_young, limit.monthly, limit.yearly)
-            self.append([limit.source, str(limit.year), *map(decimal_text, amounts)])
+            self.append([str(limit.year), *map(decimal_text, amounts), limit.source])
 
-    def limits(self) -> list[Limits]:
+    def read(self) -> list[Limits]:
         found = []
-        for _key, (source, year, *amounts) in self.cells():
+        for _key, (year, *amounts, source) in self.cells():
             try:
                 money = [parse_money(text) for text in amounts]
                 found.append(Limits(int(year), *money, source))
@@ -155,12 +82,7 @@ class LimitsDialog(EditableTable):
                         year=year or "?"
                     )
                 ) from None
+        problem = limits_problem(found)
+        if problem:
+            raise ValueError(problem)
         return found
-
-    def accept(self) -> None:
-        try:
-            self.limits()
-        except ValueError as problem:
-            self.refuse(str(problem))
-            return
-        super().accept()

@@ -282,5 +282,5 @@ def edit_school_holidays(page) -> None:
         rows = series.school_holidays(session)
     dialog = SchoolHolidaysDialog(context.today(), rows, page)
     if context.asker.run_dialog(dialog):
-        holidays = dialog.holidays()
+        holidays = dialog.read()
         context.write(page, lambda s: series.save_school_holidays(s, holidays))

@@ -258,7 +258,7 @@ def forget_volunteer(page) -> None:
 def edit_tasks(page) -> None:
     dialog = TasksDialog([(t.task_id, t.name, t.hourly_value) for t in page.tasks], page)
     if page.context.asker.run_dialog(dialog):
-        rows = dialog.rows()
+        rows = dialog.read()
         if page.context.write(page, lambda s: volunteers.save_tasks(s, rows)):
             page.refresh()
 
@@ -268,7 +268,7 @@ def edit_limits(page) -> None:
         known = list(allowances.limits(session).values())
     dialog = LimitsDialog(known, page)
     if page.context.asker.run_dialog(dialog):
-        rows = dialog.limits()
+        rows = dialog.read()
         if page.context.write(page, lambda s: allowances.save_limits(s, rows)):
             page.refresh()
 
