@@ -23,6 +23,7 @@ from verenigingsbeheer.services import (
     member_records,
     privacy,
     volunteer_figures,
+    volunteer_reports,
     volunteers,
 )
 from verenigingsbeheer.services.allowances import AllowanceDetails, OverLimit
@@ -222,7 +223,9 @@ def test_quarter_hours_are_valued_once_per_task(db, people):
             )  # fmt: skip
     with db.reading() as session:
         [anna] = volunteer_figures.totals(session, D(2026, 1, 1), D(2026, 12, 31), "person")
+        statement = volunteer_reports.volunteer_statement(session, people["Anna"], 2026)
     assert anna.value == E("150.00")  # not 48 x € 3,13
+    assert statement.value == E("150.00") == Money.total([t.value for t in statement.tasks])
 
 
 def test_the_grid_without_an_activity_leaves_the_activitys_hours_and_notes(db, people):

@@ -211,7 +211,7 @@ def volunteer_statement(session: Session, person_id: int, year: int) -> Voluntee
         hours=rows,
         tasks=_task_lines(rows, values),
         minutes=sum(row.minutes for row in rows),
-        value=Money.total([row.value for row in rows]),
+        value=value_of(rows, values),
         allowances=paid,
         paid=Money.total([row.details.amount for row in paid]),
         counted=Money.total(counted),
