@@ -170,6 +170,21 @@ def test_cancelled_and_unregistered_activities_do_not_count(choir):
     assert found["Jan"].unregistered == 1
 
 
+def test_the_average_is_all_who_came_of_all_expected_where_attendance_was_taken(choir):
+    ids, people = rehearsals(choir), choir.people
+    with choir.transaction() as session:
+        attendance.set_attendance(session, ids[0], people["Piet"], "present")
+        attendance.set_attendance(session, ids[0], people["Jan"], "late")
+    with choir.reading() as session:
+        rows = figures.activity_figures(
+            session, D(2026, 12, 1), D(2026, 12, 31), include_untaken=True
+        )
+    taken = [row for row in rows if row.taken]
+    assert len(taken) == 1 < len(rows)  # the others are not registered yet: left out
+    assert figures.overall(rows) == (taken[0].attended, taken[0].expected)
+    assert taken[0].attended == 2
+
+
 def test_only_an_excuse_keeps_its_reason(choir):
     first, people = rehearsals(choir)[0], choir.people
     with choir.transaction() as session:

@@ -104,6 +104,9 @@ def test_figures_per_activity_and_per_section(page, choir):
     assert column(sections, 1) == ["100%", "50%", "100%", format_percent(5 / 6)]
     assert column(sections, 3) == ["0", "0", "1", "1"]  # Kees was late
     assert page.chart.points() == [(D(2026, 12, 1), 5 / 6), (D(2026, 12, 8), 0.5)]
+    assert page.course_title.text().endswith(  # of those registered only, as on paper
+        f"gemiddeld kwam {format_percent(8 / 12)} (8 van de 12 verwachte)."
+    )
 
     page.kind.setCurrentIndex(page.kind.findText(_("All kinds")))  # the concert too
     assert len(column(page.activities_model, 1)) == 5

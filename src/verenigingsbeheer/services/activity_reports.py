@@ -111,6 +111,7 @@ def make_attendance_report(
         activities=activities,
         sections=sections,
         section_order=section_order(session),
+        overall=figures.overall(activities or ()),
     )
     write_attendance(path, letterhead(session, today), report)
     if activities is None:  # the member part alone: count what it is based on

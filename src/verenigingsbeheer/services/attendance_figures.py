@@ -87,6 +87,13 @@ class ActivityFigure:
         return self.attended / self.expected if self.expected and self.taken else None
 
 
+def overall(rows: Sequence[ActivityFigure]) -> tuple[int, int]:
+    """Attended and expected over the activities with attendance taken: the average is
+    all who came of all expected, so a full rehearsal weighs more than a small one."""
+    taken = [row for row in rows if row.fraction is not None]
+    return sum(row.attended for row in taken), sum(row.expected for row in taken)
+
+
 @dataclass(frozen=True)
 class SectionFigure:
     """One section at one activity: "Sopraan 10/12" on the attendance report."""

@@ -61,6 +61,7 @@ class AttendanceReport:
     activities: Sequence[ActivityFigure] | None = None
     sections: Mapping[int, Sequence[SectionFigure]] = field(default_factory=dict)
     section_order: Sequence[str] = ()
+    overall: tuple[int, int] = (0, 0)  # attended and expected where attendance was taken
 
 
 def _count(n: int) -> str:
@@ -189,12 +190,14 @@ def _activity_part(report: AttendanceReport) -> list[Flowable]:
         )
     table = document.table(header, rows, widths)
     _right_aligned(table, 2, 6, 0)
-    expected = sum(figure.expected for figure in activities)
-    attended = sum(figure.attended for figure in activities)
+    attended, expected = report.overall
     average = _("On average {percent} attended ({attended} of {expected} expected).").format(
         percent=_percent(attended, expected), attended=_count(attended), expected=_count(expected)
     )
-    legend = _("Under each activity, per section: attended of expected, e.g. Sopraan 10/12.")
+    legend = _(
+        "Present includes who came late. Under each activity, per section: attended of "
+        "expected, e.g. Sopraan 10/12."
+    )
     return story + [table, Spacer(1, 3 * mm), document.paragraph(f"{average} {legend}")]
 
 

@@ -222,13 +222,20 @@ class AttendancePage(AttendanceView):
         last = rows[-1].date if rows else end
         self.chart.set_data(points, first, last, self.threshold.value() / 100)
         if points:
-            average = sum(fraction for _day, fraction in points) / len(points)
+            attended, expected = figures.overall(rows)
             self.course_title.setText(
                 ngettext(
-                    "{n} activity with attendance registered; on average {percent} came.",
-                    "{n} activities with attendance registered; on average {percent} came.",
+                    "{n} activity with attendance registered; on average {percent} came "
+                    "({attended} of {expected} expected).",
+                    "{n} activities with attendance registered; on average {percent} came "
+                    "({attended} of {expected} expected).",
                     len(points),
-                ).format(n=format_number(len(points)), percent=format_percent(average))
+                ).format(
+                    n=format_number(len(points)),
+                    percent=format_percent(attended / expected),
+                    attended=format_number(attended),
+                    expected=format_number(expected),
+                )
             )
         else:
             self.course_title.setText("")
