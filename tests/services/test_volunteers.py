@@ -297,6 +297,20 @@ def test_near_limits_names_an_hourly_rate_above_the_limit_and_marks_stay_current
         marked = {r.allowance_id: r.over_limit_accepted for r in allowances.list_allowances(
             session, person_id=people["Anna"])}  # fmt: skip
     assert marked[later] is False
+    with db.transaction() as session:  # the later one raised over the limit on purpose
+        allowances.save_allowance(
+            session,
+            replace(first.details, amount=E("80"), paid_on=D(2026, 3, 5)),
+            later,
+            accept_over_limit=True,
+        )
+    with db.transaction() as session:  # then the first one is moved to Bram
+        allowances.save_allowance(
+            session, replace(first.details, amount=E("150"), person_id=bram), first.allowance_id
+        )
+    with db.reading() as session:
+        [left] = allowances.list_allowances(session, person_id=people["Anna"])
+    assert left.allowance_id == later and not left.over_limit_accepted
 
 
 def member_id_of(session, person_id: int) -> int:

@@ -237,6 +237,26 @@ def test_a_volunteer_who_is_no_member_helps_and_shows_in_the_overview(qtbot, pag
     assert page.month_chart.data()[11][1] == 4  # December, rounded for the bar
 
 
+def test_a_statement_is_printed_for_the_year_of_the_tab_it_was_chosen_on(page, choir, asker):
+    from pypdf import PdfReader
+
+    from verenigingsbeheer.services.allowances import AllowanceDetails
+
+    anna = choir.people["Anna"]
+    with choir.database.transaction() as session:
+        allowances.save_allowance(
+            session, AllowanceDetails(anna, D(2025, 6, 1), Money(5000), D(2025, 5, 1),
+                                      D(2025, 5, 31)),
+        )  # fmt: skip
+    page.refresh()
+    page.tabs.setCurrentIndex(3)
+    page.allowance_year.setValue(2025)  # the overview still shows 2026
+    page.allowances_table.setCurrentIndex(page.allowances_model.index(0, 0))
+    page.statement_print_action.trigger()
+    text = " ".join(p.extract_text() for p in PdfReader(asker.opened[-1]).pages)
+    assert "2025" in text and "50,00" in text
+
+
 def test_tasks_and_limits_typed_wrong_are_refused_in_the_dialog(qtbot, page, choir, asker):
     def tasks(dialog) -> bool:
         qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)

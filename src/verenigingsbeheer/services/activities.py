@@ -24,6 +24,7 @@ from verenigingsbeheer.db.models import (
     Section,
     SeriesSkip,
     Venue,
+    VolunteerHours,
 )
 from verenigingsbeheer.domain import activities as rules
 from verenigingsbeheer.domain.activities import ActivityDetails
@@ -356,6 +357,11 @@ def delete_activity(session: Session, activity_id: int) -> None:
         select(Booking).where(Booking.activity_id == activity_id)
     ).scalars():  # through the ORM, so undo brings it back with the activity
         bookings.let_go(session, booking)
+    for hours in session.execute(
+        select(VolunteerHours).where(VolunteerHours.activity_id == activity_id)
+    ).scalars():  # the hours stay; unlinked here, not by SQLite, so undo links them again
+        hours.activity_id = None
+    session.flush()
     if activity.series_id is not None:
         slot = activity.series_date or activity.date
         known = select(SeriesSkip.id).where(

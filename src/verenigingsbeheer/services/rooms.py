@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from verenigingsbeheer.db import audit
-from verenigingsbeheer.db.models import Booking, Person, Room, Venue
+from verenigingsbeheer.db.models import ActivitySeries, Booking, Person, Room, Venue
 from verenigingsbeheer.domain import rooms as rules
 from verenigingsbeheer.domain.money import Money
 from verenigingsbeheer.domain.rooms import RoomDetails, VenueDetails
@@ -290,5 +290,10 @@ def delete_room(session: Session, room_id: int) -> None:
         _("Room removed: {venue} – {room}").format(venue=room.venue.name, room=room.name),
         undoable=True,
     )
+    for series in session.execute(
+        select(ActivitySeries).where(ActivitySeries.room_id == room_id)
+    ).scalars():  # unlinked here, not by SQLite, so undo links the series again
+        series.room_id = None
+    session.flush()
     session.delete(room)
     session.flush()

@@ -292,7 +292,7 @@ def print_statement(page):
             _("Choose a person in one of the lists first, then print their statement."),
         )  # fmt: skip
         return None
-    year, today = page.overview_year.value(), page.context.today()
+    year, today = page.chosen_year(), page.context.today()
     return show_pdf(
         page,
         _("statement"),

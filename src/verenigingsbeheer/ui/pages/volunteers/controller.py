@@ -366,6 +366,14 @@ class VolunteersPage(VolunteersView):
             found = volunteers.helpers(session, dt.date(today.year - 1, 1, 1), today)
         return [(h.person_id, h.label) for h in found]
 
+    def chosen_year(self) -> int:
+        """The year the current tab shows (the grid: its week's year)."""
+        tab = self.tabs.currentIndex()
+        if tab == 0:
+            return self.week_model.monday.year
+        spins = {1: self.hours_year, 3: self.allowance_year}
+        return spins.get(tab, self.overview_year).value()
+
     def chosen_person(self) -> int | None:
         """The person of the row chosen on the current tab (for their statement)."""
         tab = self.tabs.currentIndex()
