@@ -182,6 +182,7 @@ def save_allowance(
         allowance = session.get(Allowance, allowance_id)
         if allowance is None:
             raise UserError(_("This payment no longer exists."))
+    before = allowance.person_id  # None for a new payment
     allowance.person_id, allowance.paid_on = details.person_id, details.paid_on
     allowance.amount = details.amount.cents
     allowance.first_day, allowance.last_day = details.first_day, details.last_day
@@ -191,6 +192,8 @@ def save_allowance(
     audit.note(session, "new" if allowance_id is None else "edit", _("Volunteer allowance"))
     session.flush()
     refresh_marks(session, details.person_id)
+    if before is not None and before != details.person_id:  # the payment moved away
+        refresh_marks(session, before)
     return allowance.id
 
 
