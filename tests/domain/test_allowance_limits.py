@@ -27,8 +27,8 @@ LIMITS = {limits.year: limits for limits in SHIPPED_LIMITS}
 ADULT = D(1980, 5, 1)
 
 
-def kinds(payment: Payment, earlier=(), born=ADULT, **flags) -> list[str]:
-    return [excess.kind for excess in check(payment, list(earlier), LIMITS, born, **flags)]
+def kinds(payment: Payment, earlier=(), born=ADULT) -> list[str]:
+    return [excess.kind for excess in check(payment, list(earlier), LIMITS, born)]
 
 
 def month(day: D, amount: str, rate: str | None = None) -> Payment:
@@ -89,8 +89,12 @@ def test_the_year_limit_exactly():
 
 
 def test_close_to_a_limit():
-    assert kinds(month(D(2026, 3, 1), "198"), close=True) == ["monthly"]  # 90 % of 220
-    assert kinds(month(D(2026, 3, 1), "197.99"), close=True) == []
+    def close(amount: str) -> list[str]:
+        return [e.kind for e in year_excesses([month(D(2026, 3, 1), amount)], LIMITS[2026],
+                                              ADULT, close=True)]  # fmt: skip
+
+    assert close("198") == ["monthly"]  # 90 % of 220
+    assert close("197.99") == []
 
 
 def test_a_year_without_known_limits_is_not_checked():

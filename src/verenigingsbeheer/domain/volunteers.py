@@ -130,18 +130,15 @@ def check(
     earlier: Iterable[Payment],
     limits: dict[int, Limits],
     born: dt.date | None,
-    *,
-    close: bool = False,
 ) -> list[Excess]:
-    """The limits `payment` goes over together with the volunteer's `earlier` payments
-    (with `close`: those it reaches 90 % of). A year without known limits is not checked."""
+    """The limits `payment` goes over together with the volunteer's `earlier` payments.
+    A year without known limits is not checked."""
     from verenigingsbeheer.i18n.formatting import format_date
 
     found: list[Excess] = []
-    factor = CLOSE if close else 1.0
 
     def over(amount: Money, limit: Money) -> bool:
-        return amount.cents >= limit.cents * factor if close else amount.cents > limit.cents
+        return amount.cents > limit.cents
 
     year_limits = limits.get(payment.paid_on.year)
     if payment.hourly_rate is not None and year_limits is not None:

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from verenigingsbeheer.db import audit
 from verenigingsbeheer.db.models import (
-    Allowance,
     Member,
     MembershipPeriod,
     Person,
@@ -28,6 +27,7 @@ from verenigingsbeheer.domain.money import Money
 from verenigingsbeheer.domain.person import PersonName
 from verenigingsbeheer.errors import UserError, ValidationFailed
 from verenigingsbeheer.i18n import _
+from verenigingsbeheer.services import member_records
 
 
 @dataclass(frozen=True)
@@ -162,17 +162,7 @@ def remove_volunteer(session: Session, volunteer_id: int) -> None:
     if volunteer is None:
         raise UserError(_("This volunteer no longer exists."))
     person_id = volunteer.person_id
-
-    used = (
-        session.execute(
-            select(func.count())
-            .select_from(VolunteerHours)
-            .where(VolunteerHours.person_id == person_id)
-        ).scalar_one()
-        + session.execute(
-            select(func.count()).select_from(Allowance).where(Allowance.person_id == person_id)
-        ).scalar_one()
-    )
+    used = member_records.kept_by_records(session, person_id)
     if used:
         raise UserError(
             _("This volunteer has hours or allowances recorded; they stay for the figures.")
@@ -184,11 +174,6 @@ def remove_volunteer(session: Session, volunteer_id: int) -> None:
         session.delete(person)
     audit.note(session, "delete", _("Volunteer removed"), undoable=True)
     session.flush()
-
-
-def _count(session: Session, condition) -> int:
-    table = condition.left.table
-    return session.execute(select(func.count()).select_from(table).where(condition)).scalar_one()
 
 
 # -- tasks ------------------------------------------------------------------------------------
