@@ -53,6 +53,11 @@ class PrivacyView(QScrollArea):
         row.addWidget(QLabel(_("years after they left.")))
         row.addStretch(1)
         box.addLayout(row)
+        volunteers = QLabel(
+            _("Volunteers who are no member: that many years after they last helped or were paid.")
+        )
+        volunteers.setWordWrap(True)
+        box.addWidget(volunteers)
         self.due_label = QLabel()
         self.due_label.setWordWrap(True)
         box.addWidget(self.due_label)
