@@ -42,45 +42,59 @@ class PageContext:
             config = backups.config_for(self.settings, self.paths)
             backups.backup_before(self.database, reason, config)
 
-    def write_insisting(self, parent, action: Callable[[Any, bool], object]) -> bool:
-        """Like `write`, for an action that may find its room taken: `action(session,
-        accept_conflicts)` is tried as it is; when a room is double-booked the user is told
-        by which bookings and may insist (two groups share a hall), and then it is done
-        again, marked, as a new transaction."""
+    def write_asking(
+        self,
+        parent,
+        action: Callable[[Any, Any], object],
+        first: Any,
+        refusal: type[Exception],
+        ask: Callable[[Any], Any],
+    ) -> bool:
+        """Like `write`, for an action a rule may stop with a question: `action(session,
+        first)` is tried; when it raises `refusal`, `ask(error)` puts the question to the
+        user and gives the way to do it after all (None: not at all), and it is done
+        again that way, as a new transaction."""
         from verenigingsbeheer.errors import UserError
         from verenigingsbeheer.i18n import _
-        from verenigingsbeheer.services.bookings import ConflictFound
 
         try:
             with self.database.transaction() as session:
-                action(session, False)
+                action(session, first)
             return True
-        except ConflictFound as conflict:
-            question = "{found}\n\n{ask}".format(
-                found=conflict.message,
-                ask=_("Save anyway, with the double booking marked (two groups share the hall)?"),
-            )
-            if not self.asker.confirm(parent, _("Room already booked"), question):
+        except refusal as stopped:
+            then = ask(stopped)
+            if then is None:
                 return False
         except UserError as error:
             self.asker.error(parent, _("Not done"), error.message)
             return False
-        return self.write(parent, lambda session: action(session, True))
+        return self.write(parent, lambda session: action(session, then))
+
+    def write_insisting(self, parent, action: Callable[[Any, bool], object]) -> bool:
+        """For an action that may find its room taken: `action(session, accept_conflicts)`;
+        when a room is double-booked the user is told by which bookings and may insist
+        (two groups share a hall), and it is done again, marked."""
+        from verenigingsbeheer.i18n import _
+        from verenigingsbeheer.services.bookings import ConflictFound
+
+        def ask(conflict) -> bool | None:
+            question = "{found}\n\n{ask}".format(
+                found=conflict.message,
+                ask=_("Save anyway, with the double booking marked (two groups share the hall)?"),
+            )
+            return True if self.asker.confirm(parent, _("Room already booked"), question) else None
+
+        return self.write_asking(parent, action, False, ConflictFound, ask)
 
     def write_many_bookings(self, parent, action: Callable[[Any, str], object]) -> bool:
         """For booking a whole series: `action(session, on_conflict)` is tried with
         "refuse"; when rooms are taken the user chooses to leave those occurrences out
         ("skip") or book them all, marked ("accept"), and it is done again that way."""
-        from verenigingsbeheer.errors import UserError
         from verenigingsbeheer.i18n import _
         from verenigingsbeheer.services.bookings import ConflictFound
 
-        try:
-            with self.database.transaction() as session:
-                action(session, "refuse")
-            return True
-        except ConflictFound as conflict:
-            choice = self.asker.choose(
+        def ask(conflict) -> str | None:
+            return self.asker.choose(
                 parent,
                 _("Room already booked"),
                 "{found}\n\n{ask}".format(
@@ -92,12 +106,8 @@ class PageContext:
                 ),
                 [("skip", _("Book the others")), ("accept", _("Book all, marked"))],
             )
-            if choice is None:
-                return False
-        except UserError as error:
-            self.asker.error(parent, _("Not done"), error.message)
-            return False
-        return self.write(parent, lambda session: action(session, choice))
+
+        return self.write_asking(parent, action, "refuse", ConflictFound, ask)
 
     def write(self, parent, action: Callable[[Any], object]) -> bool:
         """Do `action(session)` as one transaction; when a rule refuses it, say why ("Not

@@ -129,22 +129,18 @@ def edit_allowance(page, new: bool = False) -> None:
     if not context.asker.run_dialog(dialog):
         return
     details = dialog.details()
-    try:
-        with context.database.transaction() as session:
-            allowances.save_allowance(session, details, skip)
-    except OverLimit as over:
+
+    def ask(over: OverLimit) -> bool | None:
         question = "{found}\n\n{ask}".format(
             found="\n".join(e.text() for e in over.excesses),
             ask=_("Going over a limit makes the whole allowance taxable. Save it anyway?"),
         )
-        if not context.asker.confirm(page, _("Over a tax-free limit"), question):
-            return
-        if not context.write(
-            page, lambda s: allowances.save_allowance(s, details, skip, accept_over_limit=True)
-        ):
-            return
-    except UserError as error:
-        context.asker.error(page, _("Not done"), error.message)
+        return True if context.asker.confirm(page, _("Over a tax-free limit"), question) else None
+
+    def save(session, accept: bool) -> None:
+        allowances.save_allowance(session, details, skip, accept_over_limit=accept)
+
+    if not context.write_asking(page, save, False, OverLimit, ask):
         return
     page.allowance_year.setValue(details.paid_on.year)
     page.refresh()
