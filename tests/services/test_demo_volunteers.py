@@ -69,7 +69,7 @@ def test_a_year_of_hours_in_quarters_linked_to_rehearsals_and_concerts(demo: Pat
     database = open_demo(demo)
     with database.reading() as session:
         rows = volunteers.list_hours(session)
-        summary = volunteer_figures.summary(session, FIRST, SEASON_DAY)
+        summary = volunteer_figures.read(session, FIRST, SEASON_DAY).summary()
         found = session.execute(select(Activity.id, Activity.kind, Activity.date)).all()
     database.close()
     kinds = {row.id: row.kind for row in found}

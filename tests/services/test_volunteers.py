@@ -93,16 +93,12 @@ def test_totals_and_the_value_of_the_work_on_known_data(db, people):
             volunteers.add_hours(
                 session, HoursDetails(people[person], day, tasks[task], minutes, activity)
             )
-    year = (D(2026, 1, 1), D(2026, 12, 31))
     with db.reading() as session:
-        summary = volunteer_figures.summary(session, *year)
-        by_task = {t.label: (t.minutes, t.value) for t in volunteer_figures.totals(
-            session, *year, "task")}  # fmt: skip
-        by_person = {t.label: (t.minutes, t.value) for t in volunteer_figures.totals(
-            session, *year, "person")}  # fmt: skip
-        by_activity = volunteer_figures.totals(session, *year, "activity")
-        top = volunteer_figures.top_helpers(session, *year, count=2)
-        months = volunteer_figures.months_of_year(session, 2026)
+        hours = volunteer_figures.year(session, 2026)
+    summary, by_activity = hours.summary(), hours.totals("activity")
+    by_task = {t.label: (t.minutes, t.value) for t in hours.totals("task")}
+    by_person = {t.label: (t.minutes, t.value) for t in hours.totals("person")}
+    top, months = hours.top_helpers(count=2), hours.months()
     assert (summary.minutes, summary.value, summary.people) == (570, E("152.50"), 3)
     assert by_task == {"Bar": (300, E("62.50")), "Decorbouw": (270, E("90.00"))}
     assert by_person == {"Berg, Anna": (150, E("31.25")), "Zwart, Carla": (375, E("106.25")),
@@ -222,7 +218,7 @@ def test_quarter_hours_are_valued_once_per_task(db, people):
                                       bar, 15)
             )  # fmt: skip
     with db.reading() as session:
-        [anna] = volunteer_figures.totals(session, D(2026, 1, 1), D(2026, 12, 31), "person")
+        [anna] = volunteer_figures.year(session, 2026).totals("person")
         statement = volunteer_reports.volunteer_statement(session, people["Anna"], 2026)
     assert anna.value == E("150.00")  # not 48 x € 3,13
     assert statement.value == E("150.00") == Money.total([t.value for t in statement.tasks])

@@ -51,52 +51,62 @@ def _label(row: HoursRow, by: str) -> tuple[object, str, tuple]:
     return month, f"{month_name(row.date.month).capitalize()} {row.date.year}", month
 
 
-def _values(session: Session) -> dict[int, Money]:
-    return {task.task_id: task.hourly_value for task in tasks(session)}
+@dataclass(frozen=True)
+class PeriodHours:
+    """A period's hours read once, to be added up in every way a page or report needs."""
+
+    start: dt.date
+    end: dt.date
+    rows: list[HoursRow]
+    values: dict[int, Money]  # task id -> value an hour
+    anonymised: frozenset[int]  # person ids: their hours count, they are no one to thank
+
+    def totals(self, by: str = "person") -> list[Total]:
+        """The hours added up per person, task, activity or month."""
+        if by not in BY:
+            raise ValueError(by)
+        groups: dict[object, list[HoursRow]] = defaultdict(list)
+        labels: dict[object, tuple[str, tuple]] = {}
+        for row in self.rows:
+            key, label, order = _label(row, by)
+            groups[key].append(row)
+            labels[key] = (label, order)
+        found = [
+            Total(key, labels[key][0], sum(r.minutes for r in rows), value_of(rows, self.values),
+                  len(rows), len({r.person_id for r in rows}))
+            for key, rows in groups.items()
+        ]  # fmt: skip
+        found.sort(key=lambda t: labels[t.key][1])
+        return found
+
+    def summary(self) -> Total:
+        """Everything in the period: hours, value, entries, people."""
+        return Total(None, _("Total"), sum(r.minutes for r in self.rows),
+                     value_of(self.rows, self.values), len(self.rows),
+                     len({r.person_id for r in self.rows}))  # fmt: skip
+
+    def top_helpers(self, count: int = 10) -> list[Total]:
+        """Who helped most (by hours, then name): the people to thank."""
+        found = [t for t in self.totals("person") if t.key not in self.anonymised]
+        return sorted(found, key=lambda t: -t.minutes)[:count]
+
+    def months(self) -> list[Total]:
+        """Each month of the period's first year, empty months included (the chart)."""
+        year = self.start.year
+        found = {t.key: t for t in self.totals("month")}
+        return [
+            found.get((year, month))
+            or Total((year, month), f"{month_name(month).capitalize()} {year}", 0, Money(0), 0, 0)
+            for month in range(1, 13)
+        ]
 
 
-def totals(session: Session, start: dt.date, end: dt.date, by: str = "person") -> list[Total]:
-    """The period's hours added up per person, task, activity or month."""
-    if by not in BY:
-        raise ValueError(by)
-    groups: dict[object, list[HoursRow]] = defaultdict(list)
-    labels: dict[object, tuple[str, tuple]] = {}
-    for row in list_hours(session, start, end):
-        key, label, order = _label(row, by)
-        groups[key].append(row)
-        labels[key] = (label, order)
-    values = _values(session)
-    found = [
-        Total(key, labels[key][0], sum(r.minutes for r in rows), value_of(rows, values),
-              len(rows), len({r.person_id for r in rows}))
-        for key, rows in groups.items()
-    ]  # fmt: skip
-    found.sort(key=lambda t: labels[t.key][1])
-    return found
+def read(session: Session, start: dt.date, end: dt.date) -> PeriodHours:
+    """The hours from `start` to `end`, the tasks' values and who is anonymised."""
+    values = {task.task_id: task.hourly_value for task in tasks(session)}
+    gone = session.execute(select(Person.id).where(Person.anonymised_on.is_not(None))).scalars()
+    return PeriodHours(start, end, list_hours(session, start, end), values, frozenset(gone))
 
 
-def summary(session: Session, start: dt.date, end: dt.date) -> Total:
-    """Everything in the period: hours, value, entries, people."""
-    rows = list_hours(session, start, end)
-    return Total(None, _("Total"), sum(r.minutes for r in rows),
-                 value_of(rows, _values(session)), len(rows),
-                 len({r.person_id for r in rows}))  # fmt: skip
-
-
-def top_helpers(session: Session, start: dt.date, end: dt.date, count: int = 10) -> list[Total]:
-    """Who helped most (by hours, then name): the people to thank (an anonymised helper
-    keeps the hours, and is no one to thank)."""
-    gone = set(session.execute(select(Person.id).where(Person.anonymised_on.is_not(None)))
-               .scalars())  # fmt: skip
-    found = [t for t in totals(session, start, end, "person") if t.key not in gone]
-    return sorted(found, key=lambda t: -t.minutes)[:count]
-
-
-def months_of_year(session: Session, year: int) -> list[Total]:
-    """Each month of a calendar year, empty months included (the chart)."""
-    found = {t.key: t for t in totals(session, dt.date(year, 1, 1), dt.date(year, 12, 31), "month")}
-    return [
-        found.get((year, month))
-        or Total((year, month), f"{month_name(month).capitalize()} {year}", 0, Money(0), 0, 0)
-        for month in range(1, 13)
-    ]
+def year(session: Session, year: int) -> PeriodHours:
+    return read(session, dt.date(year, 1, 1), dt.date(year, 12, 31))

@@ -145,10 +145,9 @@ def _task_lines(rows: list[HoursRow], values: dict[int, Money]) -> list[TaskLine
 # -- the annual overview ----------------------------------------------------------------------
 def volunteer_overview(session: Session, year: int) -> VolunteerOverview:
     """Calendar year `year`: totals, per task, per person, per month and the top helpers."""
-    start, end = _year(year)
-    rows = list_hours(session, start, end)
-    task_list = tasks(session)
-    order = {task.task_id: n for n, task in enumerate(task_list)}
+    hours = volunteer_figures.read(session, *_year(year))
+    rows = hours.rows
+    order = {task_id: n for n, task_id in enumerate(hours.values)}  # the tasks' own order
     done: dict[int, set[int]] = defaultdict(set)
     for row in rows:
         done[row.person_id].add(row.task_id)
@@ -158,16 +157,14 @@ def volunteer_overview(session: Session, year: int) -> VolunteerOverview:
         ids = sorted(done[total.key], key=lambda task_id: order.get(task_id, len(order)))
         return PersonLine(total, tuple(names[task_id] for task_id in ids))
 
-    people = [line(total) for total in volunteer_figures.totals(session, start, end, "person")]
-    # Only someone who can still be thanked: an anonymised helper keeps their hours only.
-    top = volunteer_figures.top_helpers(session, start, end, TOP)
     return VolunteerOverview(
         year=year,
-        summary=volunteer_figures.summary(session, start, end),
-        tasks=_task_lines(rows, {task.task_id: task.hourly_value for task in task_list}),
-        people=people,
-        months=volunteer_figures.months_of_year(session, year),
-        top=[line(total) for total in top],
+        summary=hours.summary(),
+        tasks=_task_lines(rows, hours.values),
+        people=[line(total) for total in hours.totals("person")],
+        months=hours.months(),
+        # Only someone who can still be thanked: an anonymised helper keeps their hours only.
+        top=[line(total) for total in hours.top_helpers(TOP)],
     )
 
 

@@ -298,10 +298,9 @@ class VolunteersPage(VolunteersView):
     def show_overview(self) -> None:
         start, end = self._year(self.overview_year)
         with self.context.database.reading() as session:
-            rows = volunteer_figures.totals(session, start, end, self.overview_by.currentData())
-            summary = volunteer_figures.summary(session, start, end)
-            top = volunteer_figures.top_helpers(session, start, end, count=10)
-            months = volunteer_figures.months_of_year(session, start.year)
+            hours = volunteer_figures.year(session, start.year)
+        rows = hours.totals(self.overview_by.currentData())
+        summary, top, months = hours.summary(), hours.top_helpers(10), hours.months()
         self.totals_model.set_rows(rows)
         self.overview_summary.setText(
             ngettext(
