@@ -8,14 +8,9 @@ from PySide6.QtWidgets import QWidget
 from verenigingsbeheer.domain.money import Money
 from verenigingsbeheer.domain.parsing import parse_money
 from verenigingsbeheer.domain.volunteers import Limits, limits_problem, tasks_problem
-from verenigingsbeheer.i18n import _, language
+from verenigingsbeheer.i18n import _
 from verenigingsbeheer.ui.dialogs.editable_table import EditableTable
-
-
-def decimal_text(amount: Money) -> str:
-    """12,50 (or 12.50 in English): how an amount is typed back."""
-    text = f"{amount.as_decimal():.2f}"
-    return text.replace(".", ",") if language() == "nl" else text
+from verenigingsbeheer.ui.widgets.money_field import typed_amount
 
 
 class TasksDialog(EditableTable):
@@ -30,7 +25,7 @@ class TasksDialog(EditableTable):
             parent,
         )
         for task_id, name, value in tasks:
-            self.append([name, decimal_text(value)], task_id)
+            self.append([name, typed_amount(value)], task_id)
 
     def read(self) -> list[tuple[int | None, str, Money]]:
         found = []
@@ -68,7 +63,7 @@ class LimitsDialog(EditableTable):
         self.resize(760, 420)
         for limit in sorted(limits, key=lambda item: item.year):
             amounts = (limit.hourly_adult, limit.hourly_young, limit.monthly, limit.yearly)
-            self.append([str(limit.year), *map(decimal_text, amounts), limit.source])
+            self.append([str(limit.year), *map(typed_amount, amounts), limit.source])
 
     def read(self) -> list[Limits]:
         found = []

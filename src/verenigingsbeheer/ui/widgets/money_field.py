@@ -10,6 +10,13 @@ from verenigingsbeheer.domain.parsing import parse_money
 from verenigingsbeheer.i18n import _, language
 
 
+def typed_amount(amount: Money) -> str:
+    """An amount as it is typed back: without the euro sign or thousands, with the
+    language's decimal sign (12,50; 12.50 in English)."""
+    text = f"{amount.as_decimal():.2f}"
+    return text.replace(".", ",") if language() == "nl" else text
+
+
 class MoneyField(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -18,12 +25,7 @@ class MoneyField(QLineEdit):
         self.setMaximumWidth(130)
 
     def set_amount(self, amount: Money | None) -> None:
-        """Shown without the euro sign or thousands, with the language's decimal sign."""
-        if amount is None:
-            self.setText("")
-            return
-        text = f"{amount.as_decimal():.2f}"
-        self.setText(text.replace(".", ",") if language() == "nl" else text)
+        self.setText("" if amount is None else typed_amount(amount))
 
     def problem(self) -> str:
         if not self.text().strip():
