@@ -12,8 +12,9 @@ from pypdf import PdfReader
 from tests.rent_data import CONCERT, MEMBER_NAMES, SECRET_NOTE, make_rent_file
 from verenigingsbeheer.domain.money import Money
 from verenigingsbeheer.i18n.formatting import format_money
+from verenigingsbeheer.outputs.pdf.document import amount
 from verenigingsbeheer.outputs.pdf.fonts import BOLD, register_fonts
-from verenigingsbeheer.outputs.pdf.rent import WIDTHS, amount
+from verenigingsbeheer.outputs.pdf.rent import WIDTHS
 from verenigingsbeheer.services import room_reports
 
 DAY = dt.date(2027, 1, 10)

@@ -28,7 +28,6 @@ from verenigingsbeheer.outputs.pdf.fonts import BOLD, REGULAR, register_fonts
 from verenigingsbeheer.outputs.pdf.options import Letterhead
 from verenigingsbeheer.outputs.pdf.volunteer_parts import (
     allowance_period,
-    bold_rows,
     excess_short,
     money,
     rate,
@@ -85,7 +84,7 @@ def _payment_table(register: AllowanceRegister) -> Table:
     rows.append([_("Total"), "", "", money(register.total, PAYMENT_WIDTHS[3], True), "", ""])
     table = document.table(header, rows, PAYMENT_WIDTHS, caption=_("Payments"))
     table.setStyle([("ALIGN", (3, 1), (4, -1), "RIGHT"), ("ALIGN", (5, 1), (5, -1), "CENTER")])
-    return bold_rows(table, [len(rows) + 1])
+    return document.bold_rows(table, [len(rows) + 1])
 
 
 def limit_status(person: RegisterPerson) -> str:
@@ -117,7 +116,7 @@ def _person_table(register: AllowanceRegister) -> Table:
     over = [n for n, person in enumerate(register.people, start=2) if person.over]
     table = document.table(header, rows, PERSON_WIDTHS, caption=_("Per volunteer"))
     table.setStyle([("ALIGN", (1, 1), (3, -1), "RIGHT")])
-    return bold_rows(table, [*over, len(rows) + 1])
+    return document.bold_rows(table, [*over, len(rows) + 1])
 
 
 def summary_text(register: AllowanceRegister) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, TableStyle
 
 from verenigingsbeheer.domain.activities import REHEARSAL_KINDS, kind_label
 from verenigingsbeheer.i18n import _, ngettext
@@ -88,11 +88,6 @@ def member_percent(figure: MemberFigure, threshold: float) -> str:
     return f"{BELOW_MARK} {format_percent_under(figure.fraction, threshold)}"
 
 
-def _right_aligned(table: Table, first_column: int, last_column: int, top: int) -> None:
-    """Numbers (and their headings) line up on the right, as in a spreadsheet."""
-    table.setStyle(TableStyle([("ALIGN", (first_column, top), (last_column, -1), "RIGHT")]))
-
-
 def _member_part(report: AttendanceReport) -> list[Flowable]:
     members = report.members or []
     story: list[Flowable] = [document.paragraph(_("Per member"), "heading")]
@@ -128,7 +123,7 @@ def _member_part(report: AttendanceReport) -> list[Flowable]:
             percent=_percent(attended, sum(figure.expected for figure in group)),
         )
         table = document.table(header, rows, widths, caption=caption)
-        _right_aligned(table, 1, len(header) - 1, 1)
+        document.right_aligned(table, 1, 1, len(header) - 1)
         marks = [("FONT", (0, n), (-1, n), BOLD, document.CELL_SIZE, document.LINE_HEIGHT)
                  for n in below]  # fmt: skip
         if marks:
@@ -189,7 +184,7 @@ def _activity_part(report: AttendanceReport) -> list[Flowable]:
             ]
         )
     table = document.table(header, rows, widths)
-    _right_aligned(table, 2, 6, 0)
+    document.right_aligned(table, 2, 0, 6)
     attended, expected = report.overall
     average = _("On average {percent} attended ({attended} of {expected} expected).").format(
         percent=_percent(attended, expected), attended=_count(attended), expected=_count(expected)

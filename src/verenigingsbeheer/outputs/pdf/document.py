@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from babel.numbers import format_decimal
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -32,9 +33,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from verenigingsbeheer.domain.money import Money
 from verenigingsbeheer.errors import UserError
-from verenigingsbeheer.i18n import _
-from verenigingsbeheer.i18n.formatting import format_date
+from verenigingsbeheer.i18n import _, babel_locale
+from verenigingsbeheer.i18n.formatting import format_date, format_money
 from verenigingsbeheer.outputs.pdf.fonts import BOLD, REGULAR, register_fonts
 from verenigingsbeheer.outputs.pdf.options import Letterhead
 from verenigingsbeheer.outputs.pdf.page import (
@@ -53,6 +55,7 @@ CAPTION_SIZE = 11
 CELL_PADDING = 3  # points either side of a cell's text
 PAD_TOP, PAD_BOTTOM = 2, 3
 GREY = colors.HexColor("#E6E6E6")
+CANCELLED_GREY = colors.HexColor("#7A7A7A")  # a cancelled line, still readable
 
 STYLES = {
     "heading": ParagraphStyle(
@@ -188,6 +191,38 @@ def details(lines: Sequence[tuple[str, str]], label_width: float) -> Table:
         )
     )
     return table
+
+
+def amount(money: Money, width: float, font: str = REGULAR) -> str:
+    """ "€ 1.234,50", or without the sign when that would not fit its column (never an
+    amount broken over two lines)."""
+    text = format_money(money)
+    if stringWidth(text, font, CELL_SIZE) <= width - 2 * CELL_PADDING:
+        return text
+    return format_decimal(money.as_decimal(), format="#,##0.00", locale=babel_locale())
+
+
+def bold_rows(table: Table, rows: Sequence[int]) -> Table:
+    """The given rows bold (the totals): what the reader looks for first."""
+    table.setStyle(TableStyle([("FONT", (0, n), (-1, n), BOLD, CELL_SIZE, LINE_HEIGHT)
+                               for n in rows]))  # fmt: skip
+    return table
+
+
+def right_aligned(table: Table, first_column: int, head_row: int = 0, last_column: int = -1):
+    """Numbers (and their headings) on the right, as in a spreadsheet."""
+    table.setStyle(TableStyle([("ALIGN", (first_column, head_row), (last_column, -1), "RIGHT")]))
+    return table
+
+
+def greyed(table: Table, rows: Sequence[int], bold_column: int) -> None:
+    """Cancelled lines in grey, with the column that says so in bold."""
+    marks: list[tuple] = []
+    for n in rows:
+        marks.append(("TEXTCOLOR", (0, n), (-1, n), CANCELLED_GREY))
+        marks.append(("FONT", (bold_column, n), (bold_column, n), BOLD, CELL_SIZE, LINE_HEIGHT))
+    if marks:
+        table.setStyle(TableStyle(marks))
 
 
 def _break_word(text: str, font: str, room: float) -> list[str]:

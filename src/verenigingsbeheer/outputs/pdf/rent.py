@@ -14,14 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from babel.numbers import format_decimal
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from verenigingsbeheer.domain.money import Money
-from verenigingsbeheer.i18n import _, babel_locale, ngettext
+from verenigingsbeheer.i18n import _, ngettext
 from verenigingsbeheer.i18n.formatting import format_money, format_number, month_name
 from verenigingsbeheer.outputs.pdf import document
 from verenigingsbeheer.outputs.pdf.fonts import BOLD, REGULAR, register_fonts
@@ -42,15 +39,6 @@ def _header(first: str) -> list[str]:
             _("Outstanding")]  # fmt: skip
 
 
-def amount(money: Money, width: float, font: str = REGULAR) -> str:
-    """ "€ 1.234,50", or without the sign when that would not fit its column (never an
-    amount broken over two lines)."""
-    text = format_money(money)
-    if stringWidth(text, font, document.CELL_SIZE) <= width - 2 * document.CELL_PADDING:
-        return text
-    return format_decimal(money.as_decimal(), format="#,##0.00", locale=babel_locale())
-
-
 def figure_cells(label: str, figures: RentFigures, bold: bool = False) -> list[str]:
     """One line of amounts, fitted in bold when `bold`; a month without bookings shows
     dashes, not a row of zeros."""
@@ -63,21 +51,17 @@ def figure_cells(label: str, figures: RentFigures, bold: bool = False) -> list[s
         label,
         format_number(figures.bookings),
         document.fit_cell(format_number(figures.hours), WIDTHS[2], font),
-        *(amount(money, width, font) for money, width in zip(amounts, WIDTHS[3:], strict=True)),
+        *(
+            document.amount(money, width, font)
+            for money, width in zip(amounts, WIDTHS[3:], strict=True)
+        ),  # fmt: skip
     ]
 
 
 def _styled(table: Table, head_row: int, bold_rows: Sequence[int]) -> Table:
     """Amounts right-aligned, the outstanding column shaded, the given rows bold."""
-    commands: list[tuple] = [
-        ("ALIGN", (1, head_row), (-1, -1), "RIGHT"),
-        ("BACKGROUND", (-1, head_row + 1), (-1, -1), OUTSTANDING_SHADE),
-    ]
-    commands += [
-        ("FONT", (0, n), (-1, n), BOLD, document.CELL_SIZE, document.LINE_HEIGHT) for n in bold_rows
-    ]
-    table.setStyle(TableStyle(commands))
-    return table
+    table.setStyle(TableStyle([("BACKGROUND", (-1, head_row + 1), (-1, -1), OUTSTANDING_SHADE)]))
+    return document.bold_rows(document.right_aligned(table, 1, head_row), bold_rows)
 
 
 def _booked_venues(overview: RentOverview) -> list[VenueRent]:

@@ -15,9 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from verenigingsbeheer.domain import rooms as rules
 from verenigingsbeheer.i18n import _, ngettext
@@ -25,7 +24,7 @@ from verenigingsbeheer.i18n.formatting import format_date, format_number
 from verenigingsbeheer.outputs.pdf import document
 from verenigingsbeheer.outputs.pdf.fonts import BOLD, REGULAR, register_fonts
 from verenigingsbeheer.outputs.pdf.options import Letterhead
-from verenigingsbeheer.outputs.pdf.periods import period_text, time_span
+from verenigingsbeheer.outputs.pdf.periods import by_month, month_caption, period_text, time_span
 
 if TYPE_CHECKING:
     from verenigingsbeheer.services.bookings import BookingRow
@@ -34,16 +33,7 @@ if TYPE_CHECKING:
 # 174 mm, the portrait page: "zo 31 dec", two times, what, "geannuleerd" in bold.
 WIDTHS = [22 * mm, 24 * mm, 30 * mm, 72 * mm, 26 * mm]
 LABEL_WIDTH = 38 * mm  # "Opbouw en afbouw" in the block at the top
-CANCELLED_GREY = colors.HexColor("#7A7A7A")
 HEAD_ROWS = 2  # the month caption and the column headings
-
-
-def by_month(rows: Sequence[BookingRow]) -> list[tuple[tuple[int, int], list[BookingRow]]]:
-    """((year, month), bookings) in time order; the rows come sorted by date already."""
-    months: dict[tuple[int, int], list[BookingRow]] = {}
-    for row in rows:
-        months.setdefault((row.date.year, row.date.month), []).append(row)
-    return list(months.items())
 
 
 def taken(row: BookingRow, room: RoomRow) -> str:
@@ -101,15 +91,10 @@ def cells(row: BookingRow, room: RoomRow) -> list[str]:
 
 def _month_table(month: tuple[int, int], rows: list[BookingRow], room: RoomRow) -> Table:
     header = [_("Date"), _("Time"), _("Room taken"), _("What"), _("Status")]
-    caption = format_date(dt.date(month[0], month[1], 1), "LLLL yyyy").capitalize()
-    table = document.table(header, [cells(row, room) for row in rows], WIDTHS, caption=caption)
-    marks: list[tuple] = []
-    for n, row in enumerate(rows, start=HEAD_ROWS):
-        if row.status == "cancelled":
-            marks.append(("TEXTCOLOR", (0, n), (-1, n), CANCELLED_GREY))
-            marks.append(("FONT", (4, n), (4, n), BOLD, document.CELL_SIZE, document.LINE_HEIGHT))
-    if marks:
-        table.setStyle(TableStyle(marks))
+    table = document.table(header, [cells(row, room) for row in rows], WIDTHS,
+                           caption=month_caption(month))  # fmt: skip
+    cancelled = [n for n, row in enumerate(rows, HEAD_ROWS) if row.status == "cancelled"]
+    document.greyed(table, cancelled, 4)
     return table
 
 

@@ -11,32 +11,22 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, TableStyle
+from reportlab.platypus import Flowable, Spacer
 
 from verenigingsbeheer.i18n import _, ngettext
 from verenigingsbeheer.i18n.formatting import format_date, format_number
 from verenigingsbeheer.outputs.pdf import document
 from verenigingsbeheer.outputs.pdf.fonts import BOLD, register_fonts
 from verenigingsbeheer.outputs.pdf.options import Letterhead
-from verenigingsbeheer.outputs.pdf.periods import period_text, time_span
+from verenigingsbeheer.outputs.pdf.periods import by_month, month_caption, period_text, time_span
 
 if TYPE_CHECKING:
     from verenigingsbeheer.services.activities import ActivityRow
 
 # 174 mm, the portrait page; date and time fit on one line even in bold (performances).
 WIDTHS = [24 * mm, 24 * mm, 40 * mm, 54 * mm, 32 * mm]
-CANCELLED_GREY = colors.HexColor("#7A7A7A")
 HEAD_ROWS = 2  # the month caption and the column headings
-
-
-def by_month(rows: Sequence[ActivityRow]) -> list[tuple[tuple[int, int], list[ActivityRow]]]:
-    """((year, month), activities) in time order; the rows come sorted by date already."""
-    months: dict[tuple[int, int], list[ActivityRow]] = {}
-    for row in rows:
-        months.setdefault((row.date.year, row.date.month), []).append(row)
-    return list(months.items())
 
 
 def what(row: ActivityRow) -> str:
@@ -68,18 +58,12 @@ def cells(row: ActivityRow) -> list[str]:
 
 def _month_table(month: tuple[int, int], rows: list[ActivityRow]):
     header = [_("Date"), _("Time"), _("Activity"), _("Place"), _("For")]
-    caption = format_date(dt.date(month[0], month[1], 1), "LLLL yyyy").capitalize()
-    table = document.table(header, [cells(row) for row in rows], WIDTHS, caption=caption)
-    marks: list[tuple] = []
-    for n, row in enumerate(rows, start=HEAD_ROWS):
-        if row.cancelled:
-            marks.append(("TEXTCOLOR", (0, n), (-1, n), CANCELLED_GREY))
-            marks.append(("FONT", (2, n), (2, n), BOLD, document.CELL_SIZE, document.LINE_HEIGHT))
-        elif row.kind == "performance":
-            marks.append(("FONT", (0, n), (-1, n), BOLD, document.CELL_SIZE, document.LINE_HEIGHT))
-    if marks:
-        table.setStyle(TableStyle(marks))
-    return table
+    table = document.table(header, [cells(row) for row in rows], WIDTHS,
+                           caption=month_caption(month))  # fmt: skip
+    document.greyed(table, [n for n, row in enumerate(rows, HEAD_ROWS) if row.cancelled], 2)
+    performances = [n for n, row in enumerate(rows, HEAD_ROWS)
+                    if row.kind == "performance" and not row.cancelled]  # fmt: skip
+    return document.bold_rows(table, performances)
 
 
 def write_schedule(

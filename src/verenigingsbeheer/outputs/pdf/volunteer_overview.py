@@ -22,11 +22,9 @@ from verenigingsbeheer.outputs.pdf.fonts import register_fonts
 from verenigingsbeheer.outputs.pdf.options import Letterhead
 from verenigingsbeheer.outputs.pdf.volunteer_parts import (
     LABEL_WIDTH,
-    bold_rows,
     count,
     hours,
     money,
-    right_aligned,
 )
 
 if TYPE_CHECKING:
@@ -78,7 +76,7 @@ def _task_table(overview: VolunteerOverview) -> Table:
          money(summary.value, TASK_WIDTHS[4], bold=True)]
     )  # fmt: skip
     table = document.table(header, rows, TASK_WIDTHS, caption=_("Per task"))
-    return bold_rows(right_aligned(table, 1, 1), [len(rows) + 1])
+    return document.bold_rows(document.right_aligned(table, 1, 1), [len(rows) + 1])
 
 
 def _month_table(overview: VolunteerOverview) -> Table:
@@ -94,7 +92,7 @@ def _month_table(overview: VolunteerOverview) -> Table:
          money(summary.value, MONTH_WIDTHS[3], bold=True)]
     )  # fmt: skip
     table = document.table(header, rows, MONTH_WIDTHS, caption=_("Per month"))
-    return bold_rows(right_aligned(table, 1, 1), [len(rows) + 1])
+    return document.bold_rows(document.right_aligned(table, 1, 1), [len(rows) + 1])
 
 
 def _tasks_of(line: PersonLine) -> str:
@@ -126,7 +124,7 @@ def _person_table(overview: VolunteerOverview) -> Table:
     )
     table = document.table(header, rows, PERSON_WIDTHS, caption=_("Per person"))
     table.setStyle([("ALIGN", (1, 1), (1, -1), "RIGHT"), ("ALIGN", (3, 1), (3, -1), "RIGHT")])
-    return bold_rows(table, [len(rows) + 1])
+    return document.bold_rows(table, [len(rows) + 1])
 
 
 def write_volunteer_overview(

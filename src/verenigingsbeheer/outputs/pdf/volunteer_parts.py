@@ -8,11 +8,9 @@ format_money gives them, without the sign only when a column is too narrow for i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Table, TableStyle
 
 from verenigingsbeheer.domain.money import Money
 from verenigingsbeheer.domain.volunteers import Limits, format_hours, months_of
@@ -20,7 +18,6 @@ from verenigingsbeheer.i18n import _
 from verenigingsbeheer.i18n.formatting import format_date, format_money, format_number
 from verenigingsbeheer.outputs.pdf import document
 from verenigingsbeheer.outputs.pdf.fonts import BOLD, REGULAR
-from verenigingsbeheer.outputs.pdf.rent import amount
 
 if TYPE_CHECKING:
     from verenigingsbeheer.domain.volunteers import Excess
@@ -39,22 +36,7 @@ def count(n: int) -> str:
 
 def money(value: Money, width: float, bold: bool = False) -> str:
     """An amount that never breaks over two lines in its column."""
-    return amount(value, width, BOLD if bold else REGULAR)
-
-
-def bold_rows(table: Table, rows: Sequence[int]) -> Table:
-    """The given rows bold (the totals): what the reader looks for first."""
-    commands = [
-        ("FONT", (0, n), (-1, n), BOLD, document.CELL_SIZE, document.LINE_HEIGHT) for n in rows
-    ]
-    table.setStyle(TableStyle(commands))
-    return table
-
-
-def right_aligned(table: Table, first_column: int, head_row: int = 0) -> Table:
-    """Numbers (and their headings) on the right, as in a spreadsheet."""
-    table.setStyle(TableStyle([("ALIGN", (first_column, head_row), (-1, -1), "RIGHT")]))
-    return table
+    return document.amount(value, width, BOLD if bold else REGULAR)
 
 
 def _month(day: dt.date) -> str:

@@ -23,12 +23,10 @@ from verenigingsbeheer.outputs.pdf.volunteer_parts import (
     EMPTY,
     LABEL_WIDTH,
     allowance_period,
-    bold_rows,
     hours,
     limits_text,
     money,
     rate,
-    right_aligned,
     unknown_limits,
 )
 
@@ -53,7 +51,7 @@ def _task_table(statement: VolunteerStatement) -> Table:
         [_("Total"), hours(statement.minutes), "", money(statement.value, TASK_WIDTHS[3], True)]
     )
     table = document.table(header, rows, TASK_WIDTHS, caption=_("Hours per task"))
-    return bold_rows(right_aligned(table, 1, 1), [len(rows) + 1])
+    return document.bold_rows(document.right_aligned(table, 1, 1), [len(rows) + 1])
 
 
 def _entry_table(statement: VolunteerStatement) -> Table:
@@ -64,7 +62,7 @@ def _entry_table(statement: VolunteerStatement) -> Table:
     ]
     rows.append([_("Total"), "", "", hours(statement.minutes)])
     table = document.table(header, rows, ENTRY_WIDTHS, caption=_("Hours by date"))
-    return bold_rows(right_aligned(table, 3, 1), [len(rows) + 1])
+    return document.bold_rows(document.right_aligned(table, 3, 1), [len(rows) + 1])
 
 
 def _allowance_table(statement: VolunteerStatement) -> Table:
@@ -78,7 +76,7 @@ def _allowance_table(statement: VolunteerStatement) -> Table:
     rows.append([_("Total"), "", money(statement.paid, ALLOWANCE_WIDTHS[2], True), ""])
     caption = _("Volunteer allowances paid in {year}").format(year=statement.year)
     table = document.table(header, rows, ALLOWANCE_WIDTHS, caption=caption)
-    return bold_rows(right_aligned(table, 2, 1), [len(rows) + 1])
+    return document.bold_rows(document.right_aligned(table, 2, 1), [len(rows) + 1])
 
 
 def _sentence(text: str) -> str:
